@@ -1,0 +1,2 @@
+// Tests never depend on the machine's time zone.
+process.env.TZ = 'UTC';
