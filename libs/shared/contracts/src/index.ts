@@ -1,0 +1,3 @@
+export * from './json';
+export * from './jobs/job-catalog';
+export * from './events/outbox-event-types';

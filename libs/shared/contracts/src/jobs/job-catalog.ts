@@ -1,0 +1,26 @@
+import type { Json } from '../json';
+
+/** Queues are few and short-named; jobs are dotted and belong to exactly one queue. */
+export const QUEUE_NAMES = ['maintenance', 'loyalty', 'hooks', 'scenarios', 'imports'] as const;
+export type QueueName = (typeof QUEUE_NAMES)[number];
+
+/**
+ * Every job the worker runs, with its payload. Payloads are JSON only (dates as RFC 3339 text),
+ * because that is what a job is after a round trip through Redis.
+ */
+export interface JobPayloads {
+  /** Deletes idempotency records past their 24 h. */
+  'maintenance.idempotency.purge': { batch_size: number };
+}
+
+export type JobName = keyof JobPayloads;
+
+/** Compile-time proof that every payload is JSON. */
+type AssertJson<T extends { [K in keyof T]: Json }> = T;
+export type CheckedJobPayloads = AssertJson<JobPayloads>;
+
+export const JOB_CATALOG: { readonly [K in JobName]: { queue: QueueName; description: string } } = {
+  'maintenance.idempotency.purge': { queue: 'maintenance', description: 'Delete idempotency records past their 24 h' },
+};
+
+export const JOB_NAMES = Object.keys(JOB_CATALOG) as JobName[];

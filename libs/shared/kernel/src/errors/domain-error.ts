@@ -1,0 +1,34 @@
+import { ERROR_CATALOG, ErrorCode } from './error-codes';
+
+/** A field-level problem, named by its JSON path (`data.lines[0].count`). */
+export interface FieldIssue {
+  path: string;
+  message: string;
+}
+
+export type ErrorDetails = { fields?: FieldIssue[] } & Record<string, unknown>;
+
+/** The one error type domain code throws; the API maps `code` to status and envelope. */
+export class DomainError extends Error {
+  constructor(
+    readonly code: ErrorCode,
+    message: string = ERROR_CATALOG[code].text,
+    readonly details: ErrorDetails = {},
+  ) {
+    super(message);
+    this.name = 'DomainError';
+  }
+
+  /** A validation failure naming one field. */
+  static invalid(path: string, message: string): DomainError {
+    return new DomainError('VALIDATION_FAILED', `${path}: ${message}`, { fields: [{ path, message }] });
+  }
+
+  static notFound(what: string): DomainError {
+    return new DomainError('NOT_FOUND', `${what} not found`);
+  }
+}
+
+export function isDomainError(value: unknown): value is DomainError {
+  return value instanceof DomainError;
+}
