@@ -1,0 +1,10 @@
+import type { SchemaDefinition } from '@loyalty/platform';
+import { PLATFORM_ENTITIES } from '@loyalty/platform';
+import { PROFILE_ENTITIES } from '@loyalty/profiles';
+import { MIGRATIONS } from './migration-list';
+
+/** Every entity of the product and every migration, in the order they apply. */
+export const SCHEMA: SchemaDefinition = {
+  entities: [...PLATFORM_ENTITIES, ...PROFILE_ENTITIES],
+  migrations: MIGRATIONS,
+};

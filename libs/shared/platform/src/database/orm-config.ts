@@ -1,0 +1,38 @@
+import { Migrator } from '@mikro-orm/migrations';
+import { defineConfig, Options } from '@mikro-orm/postgresql';
+import type { EntityClass, MigrationObject } from '@mikro-orm/core';
+import { tenantFilter } from './tenant-filter';
+
+/** Every entity and migration of the product, listed explicitly (globs do not survive bundling). */
+export interface SchemaDefinition {
+  entities: EntityClass<unknown>[];
+  migrations: MigrationObject[];
+}
+
+export interface OrmConnectionOptions {
+  databaseUrl: string;
+  poolMax?: number;
+}
+
+/** The one MikroORM configuration, shared by the apps, the CLI and the tests. */
+export function buildOrmConfig(schema: SchemaDefinition, connection: OrmConnectionOptions): Options {
+  return defineConfig({
+    clientUrl: connection.databaseUrl,
+    entities: schema.entities,
+    extensions: [Migrator],
+    migrations: {
+      migrationsList: schema.migrations,
+      tableName: 'mikro_orm_migrations',
+      transactional: true,
+      allOrNothing: true,
+      snapshot: false,
+      silent: true,
+    },
+    filters: { tenant: tenantFilter },
+    forceUtcTimezone: true,
+    allowGlobalContext: false,
+    pool: { min: 0, max: connection.poolMax ?? 10, idleTimeoutMillis: 30_000 },
+    discovery: { warnWhenNoEntities: true, checkDuplicateTableNames: true },
+    ignoreUndefinedInQuery: true,
+  });
+}

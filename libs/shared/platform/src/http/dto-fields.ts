@@ -1,0 +1,159 @@
+import { applyDecorators, Type as ClassType } from '@nestjs/common';
+import { ApiProperty, ApiPropertyOptions } from '@nestjs/swagger';
+import { Type } from 'class-transformer';
+import {
+  ArrayMaxSize,
+  ArrayMinSize,
+  IsArray,
+  IsBoolean,
+  IsIn,
+  IsInt,
+  IsObject,
+  IsOptional,
+  IsString,
+  Length,
+  Matches,
+  Max,
+  Min,
+  ValidateIf,
+  ValidateBy,
+  ValidateNested,
+} from 'class-validator';
+
+/**
+ * Field decorators that declare validation and the OpenAPI schema at once, so the document
+ * cannot drift from what is enforced. `optional` fields may be absent; `nullable` ones may be null.
+ */
+export interface FieldOptions {
+  optional?: boolean;
+  nullable?: boolean;
+  description?: string;
+  example?: unknown;
+}
+
+function presence(options: FieldOptions): PropertyDecorator[] {
+  if (options.optional && options.nullable) return [IsOptional()];
+  if (options.optional) return [ValidateIf((_object, value) => value !== undefined)];
+  if (options.nullable) return [ValidateIf((_object, value) => value !== null)];
+  return [];
+}
+
+function doc(options: FieldOptions, schema: ApiPropertyOptions): PropertyDecorator {
+  return ApiProperty({
+    ...schema,
+    required: !options.optional,
+    nullable: options.nullable || undefined,
+    description: options.description,
+    example: options.example,
+  } as ApiPropertyOptions);
+}
+
+export function TextField(options: FieldOptions & { minLength?: number; maxLength?: number } = {}): PropertyDecorator {
+  const min = options.minLength ?? 1;
+  const max = options.maxLength ?? 255;
+  return applyDecorators(
+    ...presence(options),
+    IsString(),
+    Length(min, max),
+    doc(options, { type: String, minLength: min, maxLength: max }),
+  );
+}
+
+/** External ids and codes: 1–255 printable ASCII characters without spaces. */
+export const EXTERNAL_ID_PATTERN = /^[\x21-\x7E]{1,255}$/;
+
+export function ExternalIdField(options: FieldOptions = {}): PropertyDecorator {
+  return applyDecorators(
+    ...presence(options),
+    IsString(),
+    Matches(EXTERNAL_ID_PATTERN, { message: '$property must be 1-255 printable ASCII characters without spaces' }),
+    doc(options, { type: String, pattern: '^[\\x21-\\x7E]{1,255}$' }),
+  );
+}
+
+export function IntField(options: FieldOptions & { min?: number; max?: number } = {}): PropertyDecorator {
+  const min = options.min ?? 0;
+  const max = options.max ?? Number.MAX_SAFE_INTEGER;
+  return applyDecorators(
+    ...presence(options),
+    IsInt(),
+    Min(min),
+    Max(max),
+    doc(options, { type: 'integer', minimum: min, maximum: max }),
+  );
+}
+
+/** A numeric id (a JSON number). */
+export function IdField(options: FieldOptions = {}): PropertyDecorator {
+  return IntField({ ...options, min: 1 });
+}
+
+export function BoolField(options: FieldOptions = {}): PropertyDecorator {
+  return applyDecorators(...presence(options), IsBoolean(), doc(options, { type: Boolean }));
+}
+
+export function EnumField(values: readonly string[], options: FieldOptions = {}): PropertyDecorator {
+  return applyDecorators(
+    ...presence(options),
+    IsIn(values as string[], { message: `$property must be one of ${values.join(', ')}` }),
+    doc(options, { enum: values as string[], type: String }),
+  );
+}
+
+/** A free-form JSON object (custom fields and the like). */
+export function ObjectField(options: FieldOptions = {}): PropertyDecorator {
+  return applyDecorators(
+    ...presence(options),
+    IsObject(),
+    doc(options, { type: 'object', additionalProperties: true }),
+  );
+}
+
+export function NestedField(type: () => ClassType, options: FieldOptions = {}): PropertyDecorator {
+  return applyDecorators(...presence(options), IsObject(), ValidateNested(), Type(type), doc(options, { type }));
+}
+
+export function NestedArrayField(
+  type: () => ClassType,
+  options: FieldOptions & { maxItems: number; minItems?: number },
+): PropertyDecorator {
+  return applyDecorators(
+    ...presence(options),
+    IsArray(),
+    ArrayMinSize(options.minItems ?? 0),
+    ArrayMaxSize(options.maxItems),
+    ValidateNested({ each: true }),
+    Type(type),
+    IsObject({ each: true }),
+    doc(options, { type, isArray: true, maxItems: options.maxItems, minItems: options.minItems }),
+  );
+}
+
+/** A response property: documentation only. */
+export function Out(schema: ApiPropertyOptions = {}): PropertyDecorator {
+  return ApiProperty({ required: true, ...schema } as ApiPropertyOptions);
+}
+
+/** A string (1–255 characters), number or boolean: custom field values. */
+export function ScalarField(options: FieldOptions = {}): PropertyDecorator {
+  return applyDecorators(
+    ...presence(options),
+    ValidateBy({
+      name: 'isScalar',
+      validator: {
+        validate: (value: unknown) =>
+          (typeof value === 'string' && value.length >= 1 && value.length <= 255) ||
+          typeof value === 'number' ||
+          typeof value === 'boolean',
+        defaultMessage: () => '$property must be a string (1-255 characters), a number or a boolean',
+      },
+    }),
+    ApiProperty({
+      oneOf: [{ type: 'string' }, { type: 'number' }, { type: 'boolean' }],
+      required: !options.optional,
+      nullable: options.nullable || undefined,
+      description: options.description,
+      example: options.example,
+    }),
+  );
+}

@@ -1,0 +1,84 @@
+import { HttpException } from '@nestjs/common';
+import { ConnectionException, LockWaitTimeoutException, UniqueConstraintViolationException } from '@mikro-orm/core';
+import { DomainError, ERROR_CATALOG, ErrorCode } from '@loyalty/kernel';
+
+export const SUCCESS_TEXT = 'Successful operation';
+
+/** A finished HTTP answer: status, JSON text and extra headers. */
+export interface RenderedResponse {
+  status: number;
+  body: string;
+  headers: Record<string, string>;
+  /** Set on failures. */
+  errorCode?: ErrorCode;
+}
+
+/** Methods under `market/` put their payload under `result`, as the Altcraft Market API does. */
+export function payloadKeyFor(methodPath: string): 'data' | 'result' {
+  return methodPath.startsWith('market/') ? 'result' : 'data';
+}
+
+export function renderSuccess(methodPath: string, payload: unknown): RenderedResponse {
+  const envelope = { error: 0, error_text: SUCCESS_TEXT, [payloadKeyFor(methodPath)]: payload ?? null };
+  return { status: 200, body: JSON.stringify(envelope), headers: {} };
+}
+
+export interface ApiFailure {
+  code: ErrorCode;
+  message: string;
+  details: Record<string, unknown>;
+  /** True for bugs: logged with their stack, never shown to the caller. */
+  internal: boolean;
+}
+
+/** Maps anything thrown to a coded failure; unknown errors become INTERNAL without leaking their text. */
+export function toApiFailure(error: unknown): ApiFailure {
+  if (error instanceof DomainError) {
+    return { code: error.code, message: error.message, details: error.details, internal: error.code === 'INTERNAL' };
+  }
+  if (error instanceof UniqueConstraintViolationException) {
+    return { code: 'CONFLICT', message: 'A unique key is already taken', details: {}, internal: false };
+  }
+  if (error instanceof LockWaitTimeoutException) {
+    return { code: 'BUSY', message: 'The account is busy; retry', details: {}, internal: false };
+  }
+  if (error instanceof ConnectionException) {
+    return { code: 'NOT_READY', message: 'The database is unreachable', details: {}, internal: false };
+  }
+  if (error instanceof HttpException) {
+    const code = httpStatusCode(error.getStatus());
+    if (code) return { code, message: ERROR_CATALOG[code].text, details: {}, internal: false };
+  }
+  return { code: 'INTERNAL', message: ERROR_CATALOG.INTERNAL.text, details: {}, internal: true };
+}
+
+function httpStatusCode(status: number): ErrorCode | undefined {
+  switch (status) {
+    case 400:
+      return 'VALIDATION_FAILED';
+    case 404:
+    case 405:
+      return 'METHOD_NOT_FOUND';
+    case 413:
+      return 'PAYLOAD_TOO_LARGE';
+    case 415:
+      return 'UNSUPPORTED_MEDIA_TYPE';
+    default:
+      return undefined;
+  }
+}
+
+export function renderFailure(failure: ApiFailure): RenderedResponse {
+  const entry = ERROR_CATALOG[failure.code];
+  const { retry_after_seconds: retryAfter, ...details } = failure.details;
+  const envelope = { error: entry.error, error_text: failure.message, error_code: failure.code, details };
+  const headers: Record<string, string> = retryAfter === undefined ? {} : { 'retry-after': String(retryAfter) };
+  return { status: entry.http, body: JSON.stringify(envelope), headers, errorCode: failure.code };
+}
+
+/** An already rendered answer travelling through Nest's exception path (idempotent replays, stored errors). */
+export class RenderedResponseException extends Error {
+  constructor(readonly response: RenderedResponse) {
+    super('rendered response');
+  }
+}

@@ -1,0 +1,71 @@
+import { parse } from 'lossless-json';
+
+/** What the body parser leaves on a request whose body is not valid JSON; the validation pipe reports it. */
+export class InvalidJsonBody {
+  constructor(
+    readonly message: string,
+    readonly path?: string,
+  ) {}
+}
+
+export class JsonNumberError extends Error {
+  constructor(
+    readonly path: string,
+    message: string,
+  ) {
+    super(message);
+  }
+}
+
+class NumberLiteral {
+  constructor(readonly text: string) {}
+}
+
+const MAX_FRACTION_DIGITS = 2;
+const MAX_SIGNIFICANT_DIGITS = 15;
+
+/**
+ * Parses JSON without losing numbers: every numeric literal is checked against its source text
+ * (at most 2 fraction digits, at most 15 significant digits) and only then becomes a JS number,
+ * which is exact within those bounds. An empty body is `{}`.
+ */
+export function parseJsonBody(text: string): unknown {
+  if (text.trim() === '') return {};
+  const tree = parse(text, null, { parseNumber: (literal) => new NumberLiteral(literal) });
+  return convertNumbers(tree, '');
+}
+
+function convertNumbers(value: unknown, path: string): unknown {
+  if (value instanceof NumberLiteral) return toNumber(value.text, path);
+  if (Array.isArray(value)) return value.map((item, index) => convertNumbers(item, `${path}[${index}]`));
+  if (value !== null && typeof value === 'object') {
+    const result: Record<string, unknown> = {};
+    for (const [key, item] of Object.entries(value)) {
+      Object.defineProperty(result, key, {
+        value: convertNumbers(item, path === '' ? key : `${path}.${key}`),
+        enumerable: true,
+        writable: true,
+        configurable: true,
+      });
+    }
+    return result;
+  }
+  return value;
+}
+
+function toNumber(literal: string, path: string): number {
+  const match = /^-?(\d+)(?:\.(\d+))?(?:[eE]([+-]?\d+))?$/.exec(literal);
+  if (!match) throw new JsonNumberError(path, `"${literal}" is not a number`);
+  const [, integer, fraction = '', exponentText = '0'] = match;
+  const exponent = Number(exponentText);
+  const fractionDigits = Math.max(0, fraction.length - exponent);
+  if (fractionDigits > MAX_FRACTION_DIGITS) {
+    throw new JsonNumberError(path, `${literal} has more than ${MAX_FRACTION_DIGITS} fraction digits`);
+  }
+  const significant = (integer + fraction).replace(/^0+/, '');
+  const integerDigits = Math.max(0, integer.replace(/^0+/, '').length + exponent);
+  if (significant.length > MAX_SIGNIFICANT_DIGITS || integerDigits + fractionDigits > MAX_SIGNIFICANT_DIGITS) {
+    throw new JsonNumberError(path, `${literal} has more than ${MAX_SIGNIFICANT_DIGITS} significant digits`);
+  }
+  return Number(literal);
+}

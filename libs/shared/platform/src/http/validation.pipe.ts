@@ -1,0 +1,52 @@
+import { ArgumentMetadata, Injectable, PipeTransform } from '@nestjs/common';
+import { plainToInstance } from 'class-transformer';
+import { validateSync, ValidationError } from 'class-validator';
+import { DomainError, FieldIssue } from '@loyalty/kernel';
+import { InvalidJsonBody } from './json-body';
+
+/** Fields every method accepts and ignores (`token` authenticates; `format` is an Altcraft leftover). */
+const IGNORED_TOP_LEVEL_FIELDS = ['token', 'format'];
+
+/**
+ * Validates request bodies against their DTO class: unknown fields are rejected, and every problem
+ * is reported with its JSON path (`data.lines[0].count`).
+ */
+@Injectable()
+export class ApiValidationPipe implements PipeTransform {
+  transform(value: unknown, metadata: ArgumentMetadata): unknown {
+    if (metadata.type !== 'body' || !metadata.metatype || metadata.metatype === Object) return value;
+    if (value instanceof InvalidJsonBody) {
+      const path = value.path ?? '';
+      throw new DomainError('VALIDATION_FAILED', value.message, { fields: [{ path, message: value.message }] });
+    }
+    const body = value ?? {};
+    if (typeof body !== 'object' || Array.isArray(body)) {
+      throw new DomainError('VALIDATION_FAILED', 'The body must be a JSON object', {
+        fields: [{ path: '', message: 'must be a JSON object' }],
+      });
+    }
+    const fields = Object.fromEntries(Object.entries(body).filter(([key]) => !IGNORED_TOP_LEVEL_FIELDS.includes(key)));
+    const dto = plainToInstance(metadata.metatype, fields) as object;
+    const errors = validateSync(dto, { whitelist: true, forbidNonWhitelisted: true, forbidUnknownValues: true });
+    if (errors.length > 0) {
+      const issues = flattenValidationErrors(errors);
+      throw new DomainError('VALIDATION_FAILED', `${issues[0].path}: ${issues[0].message}`, { fields: issues });
+    }
+    return dto;
+  }
+}
+
+export function flattenValidationErrors(errors: ValidationError[], parent = ''): FieldIssue[] {
+  return errors.flatMap((error) => {
+    const path = /^\d+$/.test(error.property)
+      ? `${parent}[${error.property}]`
+      : parent === ''
+        ? error.property
+        : `${parent}.${error.property}`;
+    const own = Object.entries(error.constraints ?? {}).map(([rule, message]) => ({
+      path,
+      message: rule === 'whitelistValidation' ? 'unknown field' : message,
+    }));
+    return [...own, ...flattenValidationErrors(error.children ?? [], path)];
+  });
+}

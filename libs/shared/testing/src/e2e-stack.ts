@@ -1,0 +1,142 @@
+import { ChildProcess, spawn } from 'node:child_process';
+import { once } from 'node:events';
+import { createServer } from 'node:net';
+import { join } from 'node:path';
+import { TEST_ROOT_KEY } from './test-config';
+import { createTestDatabase, TestDatabase } from './test-database';
+import { deleteRedisPrefix, TEST_REDIS_URL, uniqueRedisPrefix } from './test-redis';
+
+const WORKSPACE_ROOT = join(__dirname, '../../../..');
+
+export interface ApiAnswer<T = unknown> {
+  status: number;
+  headers: Headers;
+  text: string;
+  body: T;
+}
+
+export interface E2eStack {
+  apiUrl: string;
+  workerUrl: string;
+  rootKey: string;
+  database: TestDatabase;
+  /** POSTs JSON to `/api/v1.1/<method>` with the bearer token. */
+  call<T = Record<string, unknown>>(
+    method: string,
+    body: unknown,
+    token?: string,
+    headers?: Record<string, string>,
+  ): Promise<ApiAnswer<T>>;
+  stop(): Promise<void>;
+}
+
+async function freePort(): Promise<number> {
+  const server = createServer();
+  server.listen(0, '127.0.0.1');
+  await once(server, 'listening');
+  const address = server.address();
+  server.close();
+  if (!address || typeof address === 'string') throw new Error('no port');
+  return address.port;
+}
+
+function startProcess(script: string, env: NodeJS.ProcessEnv, logs: string[]): ChildProcess {
+  const child = spawn(process.execPath, [join(WORKSPACE_ROOT, script)], { env, stdio: ['ignore', 'pipe', 'pipe'] });
+  const keep = (chunk: Buffer) => {
+    logs.push(chunk.toString());
+    if (logs.length > 200) logs.shift();
+  };
+  child.stdout?.on('data', keep);
+  child.stderr?.on('data', keep);
+  return child;
+}
+
+async function waitUntilReady(url: string, child: ChildProcess, logs: string[], timeoutMs = 60_000): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  while (Date.now() < deadline) {
+    if (child.exitCode !== null) throw new Error(`process exited with ${child.exitCode}:\n${logs.join('')}`);
+    try {
+      if ((await fetch(`${url}/health/ready`)).status === 200) return;
+    } catch {
+      // not listening yet
+    }
+    await new Promise((resolve) => setTimeout(resolve, 200));
+  }
+  throw new Error(`${url} not ready after ${timeoutMs} ms:\n${logs.join('')}`);
+}
+
+async function stopProcess(child: ChildProcess): Promise<void> {
+  if (child.exitCode !== null) return;
+  child.kill('SIGTERM');
+  const timer = setTimeout(() => child.kill('SIGKILL'), 15_000);
+  await once(child, 'exit');
+  clearTimeout(timer);
+}
+
+/**
+ * Starts the built API and worker (`dist/apps/*`) as they run in production, on a database and
+ * Redis prefix of their own, with TEST_CLOCK on. Build them first (`nx run-many -t build`).
+ */
+export async function startE2eStack(label: string, env: Record<string, string> = {}): Promise<E2eStack> {
+  const database = await createTestDatabase(label);
+  const redisPrefix = uniqueRedisPrefix(label);
+  const [apiPort, workerPort] = [await freePort(), await freePort()];
+  const processEnv: NodeJS.ProcessEnv = {
+    PATH: process.env['PATH'],
+    NODE_ENV: 'test',
+    DATABASE_URL: database.url,
+    REDIS_URL: TEST_REDIS_URL,
+    REDIS_PREFIX: redisPrefix,
+    ROOT_API_KEY: TEST_ROOT_KEY,
+    QUOTE_SECRET: 'e2e-quote-secret-0123456789',
+    PORT: String(apiPort),
+    WORKER_PORT: String(workerPort),
+    LOG_LEVEL: 'warn',
+    TEST_CLOCK: 'true',
+    ALLOW_PRIVATE_URLS: 'true',
+    DB_MIGRATE: 'auto',
+    ...env,
+  };
+  const logs: string[] = [];
+  const api = startProcess('dist/apps/api/main.js', processEnv, logs);
+  const worker = startProcess('dist/apps/worker/main.js', processEnv, logs);
+  const apiUrl = `http://127.0.0.1:${apiPort}`;
+  const workerUrl = `http://127.0.0.1:${workerPort}`;
+  try {
+    await waitUntilReady(apiUrl, api, logs);
+    await waitUntilReady(workerUrl, worker, logs);
+  } catch (error) {
+    await Promise.all([stopProcess(api), stopProcess(worker)]);
+    throw error;
+  }
+  return {
+    apiUrl,
+    workerUrl,
+    rootKey: TEST_ROOT_KEY,
+    database,
+    async call(method, body, token, headers = {}) {
+      const response = await fetch(`${apiUrl}/api/v1.1/${method}`, {
+        method: 'POST',
+        headers: {
+          'content-type': 'application/json',
+          ...(token ? { authorization: `Bearer ${token}` } : {}),
+          ...headers,
+        },
+        body: typeof body === 'string' ? body : JSON.stringify(body),
+      });
+      const text = await response.text();
+      let parsed: unknown = null;
+      try {
+        parsed = JSON.parse(text);
+      } catch {
+        parsed = null;
+      }
+      return { status: response.status, headers: response.headers, text, body: parsed as never };
+    },
+    async stop() {
+      await Promise.all([stopProcess(api), stopProcess(worker)]);
+      await database.drop();
+      await deleteRedisPrefix(redisPrefix);
+    },
+  };
+}

@@ -1,0 +1,6 @@
+export * from './test-database';
+export * from './test-redis';
+export * from './test-config';
+export * from './integration-context';
+export * from './e2e-stack';
+export { FixedClock } from '@loyalty/kernel';
