@@ -1,0 +1,61 @@
+import { Inject, Injectable, OnApplicationBootstrap, OnApplicationShutdown } from '@nestjs/common';
+import { Job, Worker } from 'bullmq';
+import type { Logger } from 'pino';
+import { Histogram } from 'prom-client';
+import { JOB_CATALOG, JOB_NAMES, QueueName } from '@loyalty/contracts';
+import { APP_CONFIG, AppConfig, bullConnection, bullPrefix, LOGGER, Metrics } from '@loyalty/platform';
+import { JobRegistry } from './job-registry';
+
+/** One BullMQ worker per queue that has jobs; each job goes to its registered handler. */
+@Injectable()
+export class JobRunner implements OnApplicationBootstrap, OnApplicationShutdown {
+  private readonly workers: Worker[] = [];
+  private readonly duration: Histogram<'job' | 'outcome'>;
+
+  constructor(
+    private readonly registry: JobRegistry,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
+    @Inject(LOGGER) private readonly logger: Logger,
+    metrics: Metrics,
+  ) {
+    this.duration = new Histogram({
+      name: 'job_duration_seconds',
+      help: 'Job run time by job name and outcome',
+      labelNames: ['job', 'outcome'] as const,
+      buckets: [0.005, 0.01, 0.05, 0.1, 0.5, 1, 5, 30],
+      registers: [metrics.registry],
+    });
+  }
+
+  onApplicationBootstrap(): void {
+    this.registry.collect();
+    const queues = new Set<QueueName>(JOB_NAMES.map((name) => JOB_CATALOG[name].queue));
+    for (const queue of queues) {
+      const worker = new Worker(queue, (job) => this.run(job), {
+        connection: bullConnection(this.config),
+        prefix: bullPrefix(this.config),
+        concurrency: 4,
+      });
+      worker.on('failed', (job, error) => this.logger.warn({ err: error, job: job?.name, id: job?.id }, 'job failed'));
+      this.workers.push(worker);
+    }
+  }
+
+  private async run(job: Job): Promise<void> {
+    const handler = this.registry.handler(job.name);
+    if (!handler) throw new Error(`No handler for job ${job.name}`);
+    const stop = this.duration.startTimer({ job: job.name });
+    try {
+      await handler.handle(job.data, { jobId: job.id, attempt: job.attemptsMade + 1 });
+      stop({ outcome: 'completed' });
+    } catch (error) {
+      stop({ outcome: 'failed' });
+      throw error;
+    }
+  }
+
+  /** Waits for running jobs to finish, so nothing is left stalled. */
+  async onApplicationShutdown(): Promise<void> {
+    await Promise.all(this.workers.map((worker) => worker.close()));
+  }
+}

@@ -1,0 +1,35 @@
+import 'reflect-metadata';
+import { NestFactory } from '@nestjs/core';
+import { FastifyAdapter, NestFastifyApplication } from '@nestjs/platform-fastify';
+import { SCHEMA } from '@loyalty/database';
+import {
+  configureFastify,
+  createLogger,
+  fastifyServerOptions,
+  loadConfigOrExit,
+  Metrics,
+  PinoNestLogger,
+  waitForSchema,
+} from '@loyalty/platform';
+import { WorkerModule } from './worker.module';
+
+async function bootstrap(): Promise<void> {
+  const config = loadConfigOrExit();
+  const logger = createLogger(config.logLevel, 'worker');
+  await waitForSchema(config.databaseUrl, SCHEMA, logger);
+  const metrics = new Metrics('worker');
+  const app = await NestFactory.create<NestFastifyApplication>(
+    WorkerModule.forRoot({ config, logger, metrics, schema: SCHEMA }),
+    new FastifyAdapter(fastifyServerOptions()),
+    { bodyParser: false, logger: new PinoNestLogger(logger) },
+  );
+  configureFastify(app.getHttpAdapter().getInstance(), logger, metrics);
+  app.enableShutdownHooks();
+  await app.listen(config.workerPort, '0.0.0.0');
+  logger.info({ port: config.workerPort }, 'worker running');
+}
+
+bootstrap().catch((error: unknown) => {
+  console.error(error instanceof Error ? error.message : error);
+  process.exit(1);
+});

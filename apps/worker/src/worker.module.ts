@@ -1,0 +1,37 @@
+import { DynamicModule, Module } from '@nestjs/common';
+import { DiscoveryModule } from '@nestjs/core';
+import { PlatformModule, PlatformOptions } from '@loyalty/platform';
+import { JobRegistry } from './jobs/job-registry';
+import { JobRunner } from './jobs/job-runner';
+import { QueueDepthMetrics } from './jobs/queue-depth.metrics';
+import { PurgeIdempotencyHandler } from './maintenance/purge-idempotency.handler';
+import { ScheduleMaintenanceTask } from './maintenance/schedule-maintenance.task';
+import { NoopOutboxSink, OutboxSink } from './outbox/outbox-sink';
+import { OutboxRelay } from './outbox/outbox-relay';
+import { SWEEP_TASKS } from './sweep/sweep-task';
+import { Sweeper } from './sweep/sweeper';
+
+const jobHandlers = [PurgeIdempotencyHandler];
+const sweepTasks = [ScheduleMaintenanceTask];
+
+/** The worker: job handlers on BullMQ, the outbox relay and the sweep. Its HTTP port serves health and metrics only. */
+@Module({})
+export class WorkerModule {
+  static forRoot(platform: PlatformOptions): DynamicModule {
+    return {
+      module: WorkerModule,
+      imports: [PlatformModule.forRoot(platform), DiscoveryModule],
+      providers: [
+        JobRegistry,
+        JobRunner,
+        QueueDepthMetrics,
+        ...jobHandlers,
+        ...sweepTasks,
+        { provide: SWEEP_TASKS, useFactory: (...tasks: unknown[]) => tasks, inject: sweepTasks },
+        Sweeper,
+        { provide: OutboxSink, useClass: NoopOutboxSink },
+        OutboxRelay,
+      ],
+    };
+  }
+}

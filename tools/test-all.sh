@@ -1,0 +1,18 @@
+#!/usr/bin/env bash
+# `npm test`: formatting, types, lint, unit, integration and end-to-end tests of every project.
+# Needs PostgreSQL and Redis (DATABASE_URL / REDIS_URL, defaults on 127.0.0.1). Always ends with
+# one line "N passed, N failed" summing every test that ran; exits non-zero if anything failed.
+set -u
+cd "$(dirname "$0")/.."
+export NX_DAEMON="${NX_DAEMON:-false}" NX_NO_CLOUD=true TZ=UTC
+rm -rf tmp/jest-counts
+status=0
+step() {
+  echo "── $*"
+  "$@" || status=1
+}
+step npx prettier --check --log-level warn .
+step npx tsc -p tsconfig.check.json
+step npx nx run-many -t lint test test-int e2e --output-style=stream-without-prefixes
+node tools/test-summary.cjs || status=1
+exit "$status"
