@@ -64,6 +64,8 @@ export function parseMatching(input: MatchingInput, defaultKind?: MatchingKind):
       }
       return { kind, fieldName, fieldValue: input.field_value };
     }
+    default:
+      throw DomainError.invalid('matching', `must be one of ${MATCHING_KINDS.join(', ')}`);
   }
 }
 

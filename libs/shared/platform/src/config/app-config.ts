@@ -84,7 +84,11 @@ class EnvReader {
     try {
       const url = new URL(value);
       if (!protocols.includes(url.protocol)) {
-        return this.fail(name, `must be a URL starting with ${protocols.join(' or ')}//`, fallback);
+        return this.fail(
+          name,
+          `must be a URL starting with ${protocols.map((protocol) => `${protocol}//`).join(' or ')}`,
+          fallback,
+        );
       }
       return value;
     } catch {

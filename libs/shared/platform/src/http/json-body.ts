@@ -62,8 +62,10 @@ function toNumber(literal: string, path: string): number {
   if (fractionDigits > MAX_FRACTION_DIGITS) {
     throw new JsonNumberError(path, `${literal} has more than ${MAX_FRACTION_DIGITS} fraction digits`);
   }
-  const significant = (integer + fraction).replace(/^0+/, '');
-  const integerDigits = Math.max(0, integer.replace(/^0+/, '').length + exponent);
+  const digits = integer + fraction;
+  const significant = digits.replace(/^0+/, '');
+  const leadingZeros = digits.length - significant.length;
+  const integerDigits = Math.max(0, integer.length + exponent - leadingZeros);
   if (significant.length > MAX_SIGNIFICANT_DIGITS || integerDigits + fractionDigits > MAX_SIGNIFICANT_DIGITS) {
     throw new JsonNumberError(path, `${literal} has more than ${MAX_SIGNIFICANT_DIGITS} significant digits`);
   }
