@@ -67,7 +67,7 @@ export class OutboxRelay implements OnApplicationBootstrap, OnApplicationShutdow
       );
       if (rows.length === 0) return 0;
       await this.sink.deliver(rows.map(toEvent));
-      await em.execute('update outbox_events set relayed_at = ? where id = any(?::bigint[])', [
+      await em.execute('update outbox_events set relayed_at = ? where id in (?)', [
         this.clock.now(),
         rows.map((row) => row.id),
       ]);

@@ -2,8 +2,7 @@ import type { DynamicModule, INestApplicationContext, Provider, Type } from '@ne
 import { Test } from '@nestjs/testing';
 import { EntityManager, MikroORM } from '@mikro-orm/postgresql';
 import { RequestContext } from '@mikro-orm/core';
-import { SCHEMA } from '@loyalty/database';
-import { AccountContext, Caller, createLogger, Metrics, PlatformModule } from '@loyalty/platform';
+import { AccountContext, Caller, createLogger, Metrics, PlatformModule, SchemaDefinition } from '@loyalty/platform';
 import { testConfig } from './test-config';
 import { createTestDatabase, TestDatabase } from './test-database';
 import { deleteRedisPrefix, uniqueRedisPrefix } from './test-redis';
@@ -15,6 +14,8 @@ export interface IntegrationContext {
   /** A fresh entity manager outside any request. */
   em(): EntityManager;
   get<T>(token: Type<T> | string | symbol): T;
+  /** Runs `fn` with an entity manager of its own and no account (as the root key's request would). */
+  inRequest<T>(fn: () => Promise<T>): Promise<T>;
   /** Runs `fn` as a request of `accountId` would (its own entity manager; the tenant filter scopes its queries). */
   asAccount<T>(accountId: number, fn: () => Promise<T>, role?: Caller['role']): Promise<T>;
   close(): Promise<void>;
@@ -22,6 +23,8 @@ export interface IntegrationContext {
 
 export interface IntegrationOptions {
   label: string;
+  /** The entities the test touches (the platform's plus the library's own). */
+  entities: SchemaDefinition['entities'];
   imports?: (Type | DynamicModule)[];
   providers?: Provider[];
   env?: Record<string, string>;
@@ -41,7 +44,7 @@ export async function createIntegrationContext(options: IntegrationOptions): Pro
         config,
         logger: createLogger('silent', 'test'),
         metrics: new Metrics('test'),
-        schema: SCHEMA,
+        schema: { entities: options.entities, migrations: [] },
       }),
       ...(options.imports ?? []),
     ],
@@ -55,6 +58,7 @@ export async function createIntegrationContext(options: IntegrationOptions): Pro
     redisPrefix,
     em: () => (orm.em as EntityManager).fork(),
     get: (token) => app.get(token),
+    inRequest: (fn) => RequestContext.create(orm.em, fn),
     asAccount: (accountId, fn, role = 'admin') =>
       AccountContext.run({ accountId, tokenId: null, role }, () => RequestContext.create(orm.em, fn)),
     close: async () => {

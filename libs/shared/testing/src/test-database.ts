@@ -1,10 +1,12 @@
+import { spawnSync } from 'node:child_process';
 import { createHash, randomBytes } from 'node:crypto';
-import { MikroORM } from '@mikro-orm/postgresql';
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { Client } from 'pg';
-import { SCHEMA } from '@loyalty/database';
-import { buildOrmConfig } from '@loyalty/platform';
 
 const SERVER_URL = process.env['DATABASE_URL'] ?? 'postgres://postgres@127.0.0.1:5432/loyalty';
+const WORKSPACE_ROOT = join(__dirname, '../../../..');
+const MIGRATIONS_DIR = join(WORKSPACE_ROOT, 'libs/database/src/migrations');
 
 export interface TestDatabase {
   name: string;
@@ -28,14 +30,28 @@ async function withAdminClient<T>(work: (client: Client) => Promise<T>): Promise
   }
 }
 
-/** The template is named after the migrations' names and code, so a changed migration gets a fresh template. */
+/**
+ * The template is named after the migration files' names and contents, so a changed migration
+ * gets a fresh template. (Read from disk rather than imported, so that every library's tests can
+ * use this without depending on the schema library that lists them all.)
+ */
 function templateName(): string {
   const fingerprint = createHash('sha256');
-  for (const migration of SCHEMA.migrations) {
-    fingerprint.update(migration.name);
-    fingerprint.update(String(migration.class));
+  for (const file of readdirSync(MIGRATIONS_DIR).sort()) {
+    fingerprint.update(file);
+    fingerprint.update(readFileSync(join(MIGRATIONS_DIR, file)));
   }
   return `loyalty_tpl_${fingerprint.digest('hex').slice(0, 12)}`;
+}
+
+/** Applies every migration with the MikroORM CLI, exactly as `npm run migration:create` sees them. */
+function migrate(databaseUrl: string): void {
+  const result = spawnSync('npx', ['mikro-orm', 'migration:up'], {
+    cwd: WORKSPACE_ROOT,
+    env: { ...process.env, DATABASE_URL: databaseUrl },
+    encoding: 'utf8',
+  });
+  if (result.status !== 0) throw new Error(`migrating the test template failed:\n${result.stdout}\n${result.stderr}`);
 }
 
 async function ensureTemplate(client: Client, template: string): Promise<void> {
@@ -46,12 +62,7 @@ async function ensureTemplate(client: Client, template: string): Promise<void> {
     const building = `${template}_build`;
     await client.query(`drop database if exists "${building}"`);
     await client.query(`create database "${building}"`);
-    const orm = await MikroORM.init(buildOrmConfig(SCHEMA, { databaseUrl: urlFor(building), poolMax: 1 }));
-    try {
-      await orm.getMigrator().up();
-    } finally {
-      await orm.close();
-    }
+    migrate(urlFor(building));
     await client.query(`alter database "${building}" rename to "${template}"`);
     await client.query(`alter database "${template}" with is_template true`);
   } finally {
