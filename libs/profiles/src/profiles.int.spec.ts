@@ -104,7 +104,7 @@ describe('profiles (real PostgreSQL)', () => {
         items: [{ email: 'new3@example.com' }, { email: 'boris@example.com', phone: '+79001234567' }],
       }),
     ).catch((error: unknown) => error);
-    expect(conflict).toMatchObject({ code: 'CONFLICT', details: { fields: [{ path: 'data[1].email' }] } });
+    expect(conflict).toMatchObject({ code: 'CONFLICT', details: { fields: [{ path: 'data[1].phone' }] } });
     expect(await profileCount()).toBe(before);
   });
 

@@ -1,11 +1,10 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { EntityManager } from '@mikro-orm/postgresql';
-import { UniqueConstraintViolationException } from '@mikro-orm/core';
 import { Clock, DomainError } from '@loyalty/kernel';
-import { CLOCK } from '@loyalty/platform';
-import { MatchingKind, normalizeEmail, normalizePhone, parseMatching } from '../domain/matching';
-import type { CustomFieldValue, Profile } from '../entities/profile.entity';
-import { findOrCreateProfile, requireDatabase } from '../repositories/profile-lookup';
+import { AccountContext, CLOCK } from '@loyalty/platform';
+import { MatchingKind, normalizeEmail, normalizePhone, parseMatching, ProfileMatch } from '../domain/matching';
+import { CustomFieldValue, Profile } from '../entities/profile.entity';
+import { findProfile, newProfileId, requireDatabase } from '../repositories/profile-lookup';
 
 export interface ProfileImportItem {
   email?: string | null;
@@ -24,7 +23,18 @@ export interface ImportProfilesInput {
 
 export const MAX_PROFILES_PER_IMPORT = 1_000;
 
-/** `profiles/import`: upsert by the matching field, all or nothing. */
+interface ParsedItem {
+  path: string;
+  match: ProfileMatch;
+  email: string | null;
+  phone: string | null;
+  customFields: Record<string, CustomFieldValue> | null;
+}
+
+/**
+ * `profiles/import`: upsert by the matching field, all or nothing, in a bounded number of queries
+ * (the people named, the current owners of the emails and phones, one flush).
+ */
 @Injectable()
 export class ImportProfiles {
   constructor(
@@ -33,60 +43,138 @@ export class ImportProfiles {
   ) {}
 
   async execute(input: ImportProfilesInput): Promise<{ created: number; updated: number; profileIds: string[] }> {
+    const items = input.items.map((item, index) => atItem(`data[${index}]`, () => parseItem(input, item)));
     return this.em.transactional(async (em) => {
       await requireDatabase(em, input.dbId);
       const now = this.clock.now();
+      const byMatch = await loadMatched(em, input.dbId, items);
+      const owners = await loadOwners(em, input.dbId, items);
       let created = 0;
-      const profileIds: string[] = [];
-      for (const [index, item] of input.items.entries()) {
-        const profileId = await atItem(`data[${index}]`, async () => {
-          const match = parseMatching({
-            ...item,
-            matching: input.matching,
-            field_name: input.fieldName,
-            field_value: customValue(input, item),
+      const profileIds = items.map((item) => {
+        let profile = byMatch.get(matchKey(item.match));
+        if (!profile) {
+          if (item.match.kind === 'profile_id') {
+            throw new DomainError('PROFILE_NOT_FOUND', `${item.path}: no profile ${item.match.profileId}`);
+          }
+          profile = em.create(Profile, {
+            id: newProfileId(),
+            account: AccountContext.accountId(),
+            database: input.dbId,
+            createdAt: now,
+            updatedAt: now,
           });
-          const found = await findOrCreateProfile(em, input.dbId, match, now);
-          applyItem(found.profile, item, now);
-          await flushItem(em);
-          if (found.created) created += 1;
-          return found.profile.id;
-        });
-        profileIds.push(profileId);
-      }
-      return { created, updated: input.items.length - created, profileIds };
+          byMatch.set(matchKey(item.match), profile);
+          created += 1;
+        }
+        apply(item, profile, owners, now);
+        return profile.id;
+      });
+      await em.flush();
+      return { created, updated: items.length - created, profileIds };
     });
   }
 }
 
-function customValue(input: ImportProfilesInput, item: ProfileImportItem): CustomFieldValue | undefined {
-  return input.matching === 'custom' && input.fieldName ? item.custom_fields?.[input.fieldName] : undefined;
+function parseItem(input: ImportProfilesInput, item: ProfileImportItem): Omit<ParsedItem, 'path'> {
+  const customValue =
+    input.matching === 'custom' && input.fieldName ? item.custom_fields?.[input.fieldName] : undefined;
+  const match = parseMatching({
+    ...item,
+    matching: input.matching,
+    field_name: input.fieldName,
+    field_value: customValue,
+  });
+  return {
+    match,
+    email: item.email ? normalizeEmail(item.email) : null,
+    phone: item.phone ? normalizePhone(item.phone) : null,
+    customFields: item.custom_fields ?? null,
+  };
 }
 
-function applyItem(profile: Profile, item: ProfileImportItem, now: Date): void {
-  if (item.email) profile.email = normalizeEmail(item.email);
-  if (item.phone) profile.phone = normalizePhone(item.phone);
-  if (item.custom_fields) profile.customFields = { ...profile.customFields, ...item.custom_fields };
-  profile.updatedAt = now;
-}
-
-async function flushItem(em: EntityManager): Promise<void> {
-  try {
-    await em.flush();
-  } catch (error) {
-    if (error instanceof UniqueConstraintViolationException) {
-      throw new DomainError('CONFLICT', 'The email or phone belongs to another profile', {
-        fields: [{ path: 'email', message: 'email or phone belongs to another profile' }],
-      });
-    }
-    throw error;
+function matchKey(match: ProfileMatch): string {
+  switch (match.kind) {
+    case 'email':
+      return `email:${match.email}`;
+    case 'phone':
+      return `phone:${match.phone}`;
+    case 'profile_id':
+      return `id:${match.profileId}`;
+    case 'custom':
+      return `custom:${match.fieldName}=${JSON.stringify(match.fieldValue)}`;
   }
 }
 
-/** Runs one item's work; its errors name the item (`data[3].phone`). */
-async function atItem<T>(path: string, work: () => Promise<T>): Promise<T> {
+/** The existing profiles the items name, by match key. */
+async function loadMatched(em: EntityManager, dbId: number, items: ParsedItem[]): Promise<Map<string, Profile>> {
+  const found = new Map<string, Profile>();
+  const emails = items.flatMap((item) => (item.match.kind === 'email' ? [item.match.email] : []));
+  const phones = items.flatMap((item) => (item.match.kind === 'phone' ? [item.match.phone] : []));
+  const ids = items.flatMap((item) => (item.match.kind === 'profile_id' ? [item.match.profileId] : []));
+  const rows = await em.find(Profile, {
+    database: dbId,
+    $or: [{ email: { $in: emails } }, { phone: { $in: phones } }, { id: { $in: ids } }],
+  });
+  for (const profile of rows) {
+    if (profile.email) found.set(`email:${profile.email}`, profile);
+    if (profile.phone) found.set(`phone:${profile.phone}`, profile);
+    found.set(`id:${profile.id}`, profile);
+  }
+  // Custom-field matching is rare; it looks each distinct value up on the GIN-indexed column.
+  for (const item of items) {
+    if (item.match.kind !== 'custom' || found.has(matchKey(item.match))) continue;
+    const profile = await findProfile(em, dbId, item.match);
+    if (profile) found.set(matchKey(item.match), profile);
+  }
+  return found;
+}
+
+/** Who owns each email and phone the items set, so that a clash is reported on its item. */
+async function loadOwners(em: EntityManager, dbId: number, items: ParsedItem[]): Promise<Map<string, string>> {
+  const emails = items.flatMap((item) => (item.email ? [item.email] : []));
+  const phones = items.flatMap((item) => (item.phone ? [item.phone] : []));
+  const owners = new Map<string, string>();
+  if (emails.length + phones.length === 0) return owners;
+  const rows = await em.find(Profile, {
+    database: dbId,
+    $or: [{ email: { $in: emails } }, { phone: { $in: phones } }],
+  });
+  for (const profile of rows) {
+    if (profile.email) owners.set(`email:${profile.email}`, profile.id);
+    if (profile.phone) owners.set(`phone:${profile.phone}`, profile.id);
+  }
+  return owners;
+}
+
+function apply(item: ParsedItem, profile: Profile, owners: Map<string, string>, now: Date): void {
+  if (item.email) profile.email = claim(owners, 'email', item.email, profile, item.path);
+  if (item.phone) profile.phone = claim(owners, 'phone', item.phone, profile, item.path);
+  if (item.customFields) profile.customFields = { ...profile.customFields, ...item.customFields };
+  profile.updatedAt = now;
+}
+
+function claim(
+  owners: Map<string, string>,
+  field: 'email' | 'phone',
+  value: string,
+  profile: Profile,
+  path: string,
+): string {
+  const owner = owners.get(`${field}:${value}`);
+  if (owner && owner !== profile.id) {
+    throw new DomainError('CONFLICT', `${path}.${field}: belongs to another profile`, {
+      fields: [{ path: `${path}.${field}`, message: 'belongs to another profile' }],
+    });
+  }
+  if (profile[field] && profile[field] !== value) owners.delete(`${field}:${profile[field]}`);
+  owners.set(`${field}:${value}`, profile.id);
+  return value;
+}
+
+/** Runs one item's parsing; its errors name the item (`data[3].phone`). */
+function atItem(path: string, parse: () => Omit<ParsedItem, 'path'>): ParsedItem {
   try {
-    return await work();
+    return { ...parse(), path };
   } catch (error) {
     if (!(error instanceof DomainError)) throw error;
     const fields = (error.details.fields ?? []).map((field) => ({ ...field, path: `${path}.${field.path}` }));
