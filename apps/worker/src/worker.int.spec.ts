@@ -70,7 +70,7 @@ describe('worker pieces (real PostgreSQL and Redis)', () => {
     const now = ctx.get<Clock>(CLOCK).now();
     const record = (key: string, expiresAt: Date) =>
       em.create(IdempotencyRecord, {
-        account: accountId,
+        scope: accountId,
         method: 'test',
         key,
         requestHash: 'h',

@@ -6,6 +6,7 @@ import { DomainError } from '@loyalty/kernel';
 import { EntityManager } from '@mikro-orm/postgresql';
 import type { RequestWithCaller } from '../auth/auth.guard';
 import { requestFingerprint } from '../idempotency/canonical-json';
+import { ROOT_SCOPE } from '../idempotency/idempotency-record.entity';
 import { IdempotencyStore, MAX_IDEMPOTENCY_KEY_LENGTH } from '../idempotency/idempotency-store';
 import { AccountContext } from '../tenancy/account-context';
 import { API_METHOD_META, ApiMethodMeta } from './api-method';
@@ -32,12 +33,17 @@ export class ApiMethodInterceptor implements NestInterceptor {
     const caller = request.caller ?? null;
     const key = idempotencyKey(request.headers['idempotency-key']);
     const run = async (): Promise<string> => {
-      if (!key || !meta.mutating || !caller) {
+      if (!key || !meta.mutating) {
         const payload = await lastValueFrom(next.handle(), { defaultValue: null });
         return send(reply, renderSuccess(meta.path, payload));
       }
       const outcome = await this.idempotency.execute(
-        { accountId: caller.accountId, method: meta.path, key, fingerprint: requestFingerprint(request.body) },
+        {
+          scope: caller?.accountId ?? ROOT_SCOPE,
+          method: meta.path,
+          key,
+          fingerprint: requestFingerprint(request.body),
+        },
         () => this.renderWork(meta, next),
       );
       if (outcome.replayed) outcome.response.headers['idempotent-replayed'] = 'true';

@@ -1,16 +1,19 @@
-import { Entity, ManyToOne, PrimaryKey, Property, Unique } from '@mikro-orm/core';
-import { Account } from '../accounts/account.entity';
+import { Entity, PrimaryKey, Property, Unique } from '@mikro-orm/core';
 import { idType } from '../database/id-type';
+
+/** The scope of the root key's requests, which belong to no account. */
+export const ROOT_SCOPE = 0;
 
 /** The stored answer to a request made with an Idempotency-Key, replayed byte for byte. */
 @Entity({ tableName: 'idempotency_records' })
-@Unique({ properties: ['account', 'method', 'key'] })
+@Unique({ properties: ['scope', 'method', 'key'] })
 export class IdempotencyRecord {
   @PrimaryKey({ type: idType, autoincrement: true })
   id!: number;
 
-  @ManyToOne(() => Account, { mapToPk: true, type: idType, deleteRule: 'cascade' })
-  account!: number;
+  /** The account whose key this is, or ROOT_SCOPE for the root key. */
+  @Property({ type: idType })
+  scope!: number;
 
   /** The API method path, e.g. `loyalty/accrue_points`. */
   @Property({ type: 'text' })

@@ -11,7 +11,8 @@ export const IDEMPOTENCY_TTL_MS = 24 * 60 * 60 * 1000;
 export const MAX_IDEMPOTENCY_KEY_LENGTH = 255;
 
 export interface IdempotencyScope {
-  accountId: number;
+  /** The caller's account, or ROOT_SCOPE for the root key. */
+  scope: number;
   method: string;
   key: string;
   fingerprint: string;
@@ -41,11 +42,11 @@ export class IdempotencyStore {
     return this.em.transactional(async (em) => {
       await em.execute(`set local lock_timeout = ${this.config.lockWaitMs}`);
       await em.execute('select pg_advisory_xact_lock(hashtextextended(?, 0))', [
-        `${scope.accountId}/${scope.method}/${scope.key}`,
+        `${scope.scope}/${scope.method}/${scope.key}`,
       ]);
       const now = this.clock.now();
       const stored = await em.findOne(IdempotencyRecord, {
-        account: scope.accountId,
+        scope: scope.scope,
         method: scope.method,
         key: scope.key,
       });
@@ -62,7 +63,7 @@ export class IdempotencyStore {
       const response = await work();
       if (isStorable(response)) {
         em.create(IdempotencyRecord, {
-          account: scope.accountId,
+          scope: scope.scope,
           method: scope.method,
           key: scope.key,
           requestHash: scope.fingerprint,

@@ -41,7 +41,12 @@ describe('IdempotencyStore (real PostgreSQL)', () => {
       });
     };
 
-  const scope = (key: string, fingerprint = 'body-1') => ({ accountId, method: 'test/method', key, fingerprint });
+  const scope = (key: string, fingerprint = 'body-1') => ({
+    scope: accountId,
+    method: 'test/method',
+    key,
+    fingerprint,
+  });
 
   it('stores the first answer and replays it byte for byte without running the work again', async () => {
     const first = await ctx.asAccount(accountId, () => store.execute(scope('k1'), effect('k1')));
@@ -103,7 +108,7 @@ describe('IdempotencyStore (real PostgreSQL)', () => {
     const other = (await ctx.inRequest(() => ctx.get(CreateAccount).execute({ name: 'B' }))).accountId;
     await ctx.asAccount(accountId, () => store.execute(scope('shared'), effect('shared-a')));
     const theirs = await ctx.asAccount(other, () =>
-      store.execute({ ...scope('shared'), accountId: other }, effect('shared-b')),
+      store.execute({ ...scope('shared'), scope: other }, effect('shared-b')),
     );
     expect(theirs.replayed).toBe(false);
     expect(await auditRows('shared-a')).toBe(1);

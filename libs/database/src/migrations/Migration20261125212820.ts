@@ -1,6 +1,6 @@
 import { Migration } from '@mikro-orm/migrations';
 
-export class Migration20261125204417 extends Migration {
+export class Migration20261125212820 extends Migration {
   override async up(): Promise<void> {
     this.addSql(
       `create table "accounts" ("id" bigserial primary key, "name" text not null, "timezone" text not null, "created_at" timestamptz(3) not null);`,
@@ -20,11 +20,11 @@ export class Migration20261125204417 extends Migration {
     );
 
     this.addSql(
-      `create table "idempotency_records" ("id" bigserial primary key, "account_id" bigint not null, "method" text not null, "key" text not null, "request_hash" text not null, "status_code" smallint not null, "response_body" text not null, "created_at" timestamptz(3) not null, "expires_at" timestamptz(3) not null);`,
+      `create table "idempotency_records" ("id" bigserial primary key, "scope" bigint not null, "method" text not null, "key" text not null, "request_hash" text not null, "status_code" smallint not null, "response_body" text not null, "created_at" timestamptz(3) not null, "expires_at" timestamptz(3) not null);`,
     );
     this.addSql(`create index "idempotency_records_expires_at_index" on "idempotency_records" ("expires_at");`);
     this.addSql(
-      `alter table "idempotency_records" add constraint "idempotency_records_account_id_method_key_unique" unique ("account_id", "method", "key");`,
+      `alter table "idempotency_records" add constraint "idempotency_records_scope_method_key_unique" unique ("scope", "method", "key");`,
     );
 
     this.addSql(
@@ -57,10 +57,6 @@ export class Migration20261125204417 extends Migration {
 
     this.addSql(
       `alter table "audit_entries" add constraint "audit_entries_account_id_foreign" foreign key ("account_id") references "accounts" ("id") on update cascade on delete cascade;`,
-    );
-
-    this.addSql(
-      `alter table "idempotency_records" add constraint "idempotency_records_account_id_foreign" foreign key ("account_id") references "accounts" ("id") on update cascade on delete cascade;`,
     );
 
     this.addSql(
