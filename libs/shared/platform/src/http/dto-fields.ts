@@ -110,7 +110,13 @@ export function ObjectField(options: FieldOptions = {}): PropertyDecorator {
 }
 
 export function NestedField(type: () => ClassType, options: FieldOptions = {}): PropertyDecorator {
-  return applyDecorators(...presence(options), IsObject(), ValidateNested(), Type(type), doc(options, { type }));
+  return applyDecorators(
+    ...presence(options),
+    IsObject(),
+    ValidateNested(),
+    Type(type),
+    doc(options, { type: type() }),
+  );
 }
 
 export function NestedArrayField(
@@ -125,7 +131,7 @@ export function NestedArrayField(
     ValidateNested({ each: true }),
     Type(type),
     IsObject({ each: true }),
-    doc(options, { type, isArray: true, maxItems: options.maxItems, minItems: options.minItems }),
+    doc(options, { type: type(), isArray: true, maxItems: options.maxItems, minItems: options.minItems }),
   );
 }
 

@@ -39,27 +39,39 @@ function tooLarge(limit: number): DomainError {
   });
 }
 
+/** Past this many bytes an oversized body is not drained any more: the connection is simply closed. */
+const DRAIN_CAP = 64 * 1024 * 1024;
+
+/**
+ * Reads the body as UTF-8 text up to the limit of the URL. An oversized body is read to its end
+ * and dropped before the 413 goes out (up to DRAIN_CAP), so that a client still uploading gets the
+ * answer instead of a broken pipe.
+ */
 function readBody(request: FastifyRequest, payload: Readable): Promise<string> {
   const limit = bodyLimitFor(request.url);
   const declared = Number(request.headers['content-length'] ?? NaN);
-  if (declared > limit) {
-    payload.resume();
-    return Promise.reject(tooLarge(limit));
-  }
   return new Promise((resolve, reject) => {
     const chunks: Buffer[] = [];
     let size = 0;
+    let oversized = declared > limit;
+    if (declared > DRAIN_CAP) {
+      reject(tooLarge(limit));
+      return;
+    }
     payload.on('data', (chunk: Buffer) => {
       size += chunk.length;
-      if (size > limit) {
-        payload.removeAllListeners('data');
-        payload.resume();
-        reject(tooLarge(limit));
+      if (size > limit) oversized = true;
+      if (oversized) {
+        chunks.length = 0;
+        if (size > DRAIN_CAP) {
+          payload.removeAllListeners('data');
+          reject(tooLarge(limit));
+        }
         return;
       }
       chunks.push(chunk);
     });
-    payload.on('end', () => resolve(Buffer.concat(chunks).toString('utf8')));
+    payload.on('end', () => (oversized ? reject(tooLarge(limit)) : resolve(Buffer.concat(chunks).toString('utf8'))));
     payload.on('error', reject);
   });
 }

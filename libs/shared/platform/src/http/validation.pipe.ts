@@ -25,6 +25,10 @@ export class ApiValidationPipe implements PipeTransform {
         fields: [{ path: '', message: 'must be a JSON object' }],
       });
     }
+    const reserved = reservedKeys(body, '');
+    if (reserved.length > 0) {
+      throw new DomainError('VALIDATION_FAILED', `${reserved[0].path}: unknown field`, { fields: reserved });
+    }
     const fields = Object.fromEntries(Object.entries(body).filter(([key]) => !IGNORED_TOP_LEVEL_FIELDS.includes(key)));
     const dto = plainToInstance(metadata.metatype, fields) as object;
     const errors = validateSync(dto, { whitelist: true, forbidNonWhitelisted: true, forbidUnknownValues: true });
@@ -34,6 +38,18 @@ export class ApiValidationPipe implements PipeTransform {
     }
     return dto;
   }
+}
+
+/** Keys that class-transformer drops silently (so they would slip past the unknown-field check). */
+const RESERVED_KEYS = new Set(['__proto__', 'constructor', 'prototype']);
+
+function reservedKeys(value: unknown, parent: string): FieldIssue[] {
+  if (Array.isArray(value)) return value.flatMap((item, index) => reservedKeys(item, `${parent}[${index}]`));
+  if (value === null || typeof value !== 'object') return [];
+  return Object.entries(value).flatMap(([key, item]) => {
+    const path = parent === '' ? key : `${parent}.${key}`;
+    return RESERVED_KEYS.has(key) ? [{ path, message: 'unknown field' }] : reservedKeys(item, path);
+  });
 }
 
 export function flattenValidationErrors(errors: ValidationError[], parent = ''): FieldIssue[] {
