@@ -6,6 +6,7 @@ import {
   configureFastify,
   createLogger,
   ensureDatabaseExists,
+  exitGracefullyOnSignals,
   fastifyServerOptions,
   loadConfigOrExit,
   Metrics,
@@ -30,9 +31,9 @@ async function bootstrap(): Promise<void> {
   );
   configureFastify(app.getHttpAdapter().getInstance(), logger, metrics);
   mountSwagger(app, buildOpenApiDocument(app));
-  app.enableShutdownHooks();
   await app.listen(config.port, '0.0.0.0');
   logger.info({ port: config.port }, 'api listening');
+  exitGracefullyOnSignals(app, logger);
 }
 
 bootstrap().catch((error: unknown) => {

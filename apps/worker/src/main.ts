@@ -5,6 +5,7 @@ import { SCHEMA } from '@loyalty/database';
 import {
   configureFastify,
   createLogger,
+  exitGracefullyOnSignals,
   fastifyServerOptions,
   loadConfigOrExit,
   Metrics,
@@ -24,9 +25,9 @@ async function bootstrap(): Promise<void> {
     { bodyParser: false, logger: new PinoNestLogger(logger) },
   );
   configureFastify(app.getHttpAdapter().getInstance(), logger, metrics);
-  app.enableShutdownHooks();
   await app.listen(config.workerPort, '0.0.0.0');
   logger.info({ port: config.workerPort }, 'worker running');
+  exitGracefullyOnSignals(app, logger);
 }
 
 bootstrap().catch((error: unknown) => {

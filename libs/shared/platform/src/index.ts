@@ -51,3 +51,4 @@ export * from './http/dto-fields';
 export * from './http/error-envelope.dto';
 export * from './queues/job-queues';
 export * from './idempotency/purge-expired-records';
+export * from './lifecycle/graceful-exit';

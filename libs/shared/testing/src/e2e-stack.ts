@@ -20,6 +20,8 @@ export interface E2eStack {
   workerUrl: string;
   rootKey: string;
   database: TestDatabase;
+  /** Sends `signal` to the API process and resolves with its exit code once it has exited. */
+  signalApi(signal: NodeJS.Signals): Promise<number | null>;
   /** POSTs JSON to `/api/v1.1/<method>` with the bearer token. */
   call<T = Record<string, unknown>>(
     method: string,
@@ -114,6 +116,13 @@ export async function startE2eStack(label: string, env: Record<string, string> =
     workerUrl,
     rootKey: TEST_ROOT_KEY,
     database,
+    async signalApi(signal) {
+      if (api.exitCode !== null) return api.exitCode;
+      const exited = once(api, 'exit');
+      api.kill(signal);
+      const [code] = (await exited) as [number | null];
+      return code;
+    },
     async call(method, body, token, headers = {}) {
       const response = await fetch(`${apiUrl}/api/v1.1/${method}`, {
         method: 'POST',

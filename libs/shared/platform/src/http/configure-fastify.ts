@@ -3,6 +3,7 @@ import type { FastifyInstance, FastifyRequest, FastifyServerOptions } from 'fast
 import type { Logger } from 'pino';
 import type { Metrics } from '../metrics/metrics';
 import type { RequestWithCaller } from '../auth/auth.guard';
+import { isDraining } from '../lifecycle/graceful-exit';
 import { IMPORT_BODY_LIMIT } from './body-limits';
 import { installJsonBodyParser } from './install-body-parser';
 
@@ -13,6 +14,8 @@ export function fastifyServerOptions(): FastifyServerOptions {
   return {
     logger: false,
     bodyLimit: IMPORT_BODY_LIMIT,
+    // While closing, requests that still reach us on open connections are served, not refused.
+    return503OnClosing: false,
     requestIdHeader: false,
     genReqId: (request) => {
       const given = request.headers['x-request-id'];
@@ -25,10 +28,16 @@ export function fastifyServerOptions(): FastifyServerOptions {
 export function configureFastify(fastify: FastifyInstance, logger: Logger, metrics: Metrics): void {
   installJsonBodyParser(fastify);
   fastify.addHook('onRequest', (request, reply, done) => {
+    metrics.httpInFlight.inc();
     reply.header('x-request-id', request.id);
     done();
   });
+  fastify.addHook('onSend', (_request, reply, payload, done) => {
+    if (isDraining()) reply.header('connection', 'close');
+    done(null, payload);
+  });
   fastify.addHook('onResponse', (request, reply, done) => {
+    metrics.httpInFlight.dec();
     const method = methodLabel(request);
     const seconds = reply.elapsedTime / 1000;
     metrics.httpDuration.observe({ method, status: String(reply.statusCode) }, seconds);
