@@ -20,6 +20,9 @@ function jestProject(displayName, rootDir) {
     reporters: ['default', path.join(__dirname, 'tools/jest/count-reporter.cjs')],
     testTimeout: integration ? 60_000 : 10_000,
     passWithNoTests: true,
+    // Integration runs exit when their tests are done, so a leaked connection cannot hang CI
+    // (find one with --detectOpenHandles).
+    forceExit: integration,
   };
 }
 

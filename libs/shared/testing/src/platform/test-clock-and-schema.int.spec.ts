@@ -43,10 +43,12 @@ describe('the shared test clock (real Redis)', () => {
     expect(api.now().toISOString()).toBe('2030-01-01T00:00:00.000Z');
     expect(worker.now().toISOString()).toBe('2030-01-01T00:00:00.000Z');
 
-    const late = new SharedTestClock(new Redis(TEST_REDIS_URL), prefix);
+    const lateRedis = new Redis(TEST_REDIS_URL);
+    const late = new SharedTestClock(lateRedis, prefix);
     await late.start();
     expect(late.now().toISOString()).toBe('2030-01-01T00:00:00.000Z');
     await late.stop();
+    await lateRedis.quit();
 
     await api.set(null);
     await new Promise((resolve) => setTimeout(resolve, 100));
