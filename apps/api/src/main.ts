@@ -22,7 +22,13 @@ async function bootstrap(): Promise<void> {
   if (config.dbMigrate === 'auto' && (await ensureDatabaseExists(config.databaseUrl))) {
     logger.info('created the database named in DATABASE_URL');
   }
-  await prepareSchema(config.databaseUrl, SCHEMA, config.dbMigrate, logger);
+  const schema = await prepareSchema(config.databaseUrl, SCHEMA, config.dbMigrate, logger);
+  if (schema.pending.length > 0) {
+    logger.warn(
+      { migrations: schema.pending },
+      'migrations pending and DB_MIGRATE=off: not ready until they are applied',
+    );
+  }
   const metrics = new Metrics('api');
   const app = await NestFactory.create<NestFastifyApplication>(
     ApiModule.forRoot({ config, logger, metrics, schema: SCHEMA }),
