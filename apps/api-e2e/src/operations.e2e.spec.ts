@@ -1,4 +1,4 @@
-import { ApiAnswer, E2eStack, startE2eStack } from '@loyalty/testing';
+import { ApiAnswer, E2eStack, readAnswer, startE2eStack } from '@loyalty/testing';
 import {
   createAccount,
   createDatabase,
@@ -28,31 +28,13 @@ const API_METHODS = [
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
 
 async function get(url: string, headers: Record<string, string> = {}): Promise<ApiAnswer<unknown>> {
-  const response = await fetch(url, { headers });
-  const text = await response.text();
-  let body: unknown = null;
-  try {
-    body = JSON.parse(text);
-  } catch {
-    body = null;
-  }
-  return { status: response.status, headers: response.headers, text, body };
+  return readAnswer(await fetch(url, { headers }));
 }
 
 async function post(url: string, body: unknown): Promise<ApiAnswer<unknown>> {
-  const response = await fetch(url, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json' },
-    body: JSON.stringify(body),
-  });
-  const text = await response.text();
-  let parsed: unknown = null;
-  try {
-    parsed = JSON.parse(text);
-  } catch {
-    parsed = null;
-  }
-  return { status: response.status, headers: response.headers, text, body: parsed };
+  return readAnswer(
+    await fetch(url, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) }),
+  );
 }
 
 /** The value of the `http_request_duration_seconds_count` series for one method and status (0 when absent). */

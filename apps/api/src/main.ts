@@ -1,16 +1,12 @@
 import 'reflect-metadata';
-import { NestFactory } from '@nestjs/core';
-import { FastifyAdapter, NestFastifyApplication } from '@nestjs/platform-fastify';
 import { SCHEMA } from '@loyalty/database';
 import {
-  configureFastify,
+  createHttpApp,
   createLogger,
   ensureDatabaseExists,
   exitGracefullyOnSignals,
-  fastifyServerOptions,
   loadConfigOrExit,
   Metrics,
-  PinoNestLogger,
   prepareSchema,
 } from '@loyalty/platform';
 import { ApiModule } from './app.module';
@@ -30,12 +26,7 @@ async function bootstrap(): Promise<void> {
     );
   }
   const metrics = new Metrics('api');
-  const app = await NestFactory.create<NestFastifyApplication>(
-    ApiModule.forRoot({ config, logger, metrics, schema: SCHEMA }),
-    new FastifyAdapter(fastifyServerOptions()),
-    { bodyParser: false, logger: new PinoNestLogger(logger) },
-  );
-  configureFastify(app.getHttpAdapter().getInstance(), logger, metrics);
+  const app = await createHttpApp(ApiModule.forRoot({ config, logger, metrics, schema: SCHEMA }), logger, metrics);
   mountSwagger(app, buildOpenApiDocument(app));
   await app.listen(config.port, '0.0.0.0');
   logger.info({ port: config.port }, 'api listening');

@@ -1,15 +1,11 @@
 import 'reflect-metadata';
-import { NestFactory } from '@nestjs/core';
-import { FastifyAdapter, NestFastifyApplication } from '@nestjs/platform-fastify';
 import { SCHEMA } from '@loyalty/database';
 import {
-  configureFastify,
+  createHttpApp,
   createLogger,
   exitGracefullyOnSignals,
-  fastifyServerOptions,
   loadConfigOrExit,
   Metrics,
-  PinoNestLogger,
   waitForSchema,
 } from '@loyalty/platform';
 import { WorkerModule } from './worker.module';
@@ -19,12 +15,7 @@ async function bootstrap(): Promise<void> {
   const logger = createLogger(config.logLevel, 'worker');
   await waitForSchema(config.databaseUrl, SCHEMA, logger);
   const metrics = new Metrics('worker');
-  const app = await NestFactory.create<NestFastifyApplication>(
-    WorkerModule.forRoot({ config, logger, metrics, schema: SCHEMA }),
-    new FastifyAdapter(fastifyServerOptions()),
-    { bodyParser: false, logger: new PinoNestLogger(logger) },
-  );
-  configureFastify(app.getHttpAdapter().getInstance(), logger, metrics);
+  const app = await createHttpApp(WorkerModule.forRoot({ config, logger, metrics, schema: SCHEMA }), logger, metrics);
   await app.listen(config.workerPort, '0.0.0.0');
   logger.info({ port: config.workerPort }, 'worker running');
   exitGracefullyOnSignals(app, logger);

@@ -52,3 +52,4 @@ export * from './http/error-envelope.dto';
 export * from './queues/job-queues';
 export * from './idempotency/purge-expired-records';
 export * from './lifecycle/graceful-exit';
+export * from './http/create-http-app';

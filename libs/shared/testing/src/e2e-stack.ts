@@ -32,6 +32,18 @@ export interface E2eStack {
   stop(): Promise<void>;
 }
 
+/** A fetch response as text, and as JSON when it is JSON (null otherwise). */
+export async function readAnswer<T = unknown>(response: Response): Promise<ApiAnswer<T>> {
+  const text = await response.text();
+  let body: unknown = null;
+  try {
+    body = JSON.parse(text);
+  } catch {
+    body = null;
+  }
+  return { status: response.status, headers: response.headers, text, body: body as T };
+}
+
 async function freePort(): Promise<number> {
   const server = createServer();
   server.listen(0, '127.0.0.1');
@@ -133,14 +145,7 @@ export async function startE2eStack(label: string, env: Record<string, string> =
         },
         body: typeof body === 'string' ? body : JSON.stringify(body),
       });
-      const text = await response.text();
-      let parsed: unknown = null;
-      try {
-        parsed = JSON.parse(text);
-      } catch {
-        parsed = null;
-      }
-      return { status: response.status, headers: response.headers, text, body: parsed as never };
+      return readAnswer(response);
     },
     async stop() {
       await Promise.all([stopProcess(api), stopProcess(worker)]);
