@@ -45,11 +45,14 @@ export class PlatformModule {
         ClockModule,
         MikroOrmModule.forRootAsync({
           driver: PostgreSqlDriver,
-          useFactory: () =>
-            buildOrmConfig(options.schema, {
+          useFactory: () => ({
+            ...buildOrmConfig(options.schema, {
               databaseUrl: options.config.databaseUrl,
               poolMax: options.config.dbPoolMax,
             }),
+            // ApiMethodInterceptor opens the request context itself (cheaper than a Fastify middleware).
+            registerRequestContext: false,
+          }),
         }),
       ],
       controllers: [HealthController, MetricsController],

@@ -3,6 +3,7 @@ import { Reflector } from '@nestjs/core';
 import type { FastifyReply } from 'fastify';
 import { from, lastValueFrom, Observable } from 'rxjs';
 import { DomainError } from '@loyalty/kernel';
+import { RequestContext } from '@mikro-orm/core';
 import { EntityManager } from '@mikro-orm/postgresql';
 import type { RequestWithCaller } from '../auth/auth.guard';
 import { requestFingerprint } from '../idempotency/canonical-json';
@@ -13,7 +14,8 @@ import { API_METHOD_META, ApiMethodMeta } from './api-method';
 import { RenderedResponse, RenderedResponseException, renderFailure, renderSuccess, toApiFailure } from './envelope';
 
 /**
- * Runs an API method in its caller's account context, wraps its answer in the envelope, and
+ * Runs an API method in its caller's account context and an entity manager of its own, wraps its
+ * answer in the envelope, and
  * handles `Idempotency-Key`: first answers are stored with the work's transaction and replayed
  * byte for byte with `Idempotent-Replayed: true`.
  */
@@ -49,7 +51,8 @@ export class ApiMethodInterceptor implements NestInterceptor {
       if (outcome.replayed) outcome.response.headers['idempotent-replayed'] = 'true';
       return send(reply, outcome.response);
     };
-    return from(caller ? AccountContext.run(caller, run) : run());
+    const inRequestContext = () => RequestContext.create(this.em, run);
+    return from(caller ? AccountContext.run(caller, inRequestContext) : inRequestContext());
   }
 
   /** The method's work in a savepoint: a failure undoes its writes but is still an answer to store. */

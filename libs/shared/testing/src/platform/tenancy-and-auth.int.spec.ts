@@ -1,11 +1,14 @@
-import { EntityManager } from '@mikro-orm/postgresql';
+import { EntityManager, MikroORM } from '@mikro-orm/postgresql';
+import type Redis from 'ioredis';
 import {
   ApiToken,
+  APP_CONFIG,
   CreateAccount,
   CreateToken,
   ListTokens,
   PLATFORM_ENTITIES,
   RateLimiter,
+  REDIS,
   RevokeToken,
   TokenAuthenticator,
 } from '@loyalty/platform';
@@ -67,6 +70,28 @@ describe('account scoping, token authentication and rate limits (real PostgreSQL
     const created = await ctx.asAccount(accountA, () => ctx.get(CreateToken).execute({ name: 'temp', role: 'read' }));
     await ctx.asAccount(accountA, () => ctx.get(RevokeToken).execute(created.tokenId));
     expect(await ctx.inRequest(() => authenticator.authenticate(created.token))).toBeNull();
+  });
+
+  it('a revocation reaches every API process at once, although each caches live tokens', async () => {
+    const here = ctx.get(TokenAuthenticator);
+    const elsewhere = new TokenAuthenticator(ctx.get(MikroORM) as MikroORM, ctx.get(APP_CONFIG), ctx.get<Redis>(REDIS));
+    await elsewhere.onModuleInit();
+    try {
+      const created = await ctx.asAccount(accountA, () =>
+        ctx.get(CreateToken).execute({ name: 'cached', role: 'read' }),
+      );
+      expect(await here.authenticate(created.token)).toMatchObject({ kind: 'token' });
+      expect(await elsewhere.authenticate(created.token)).toMatchObject({ kind: 'token' });
+      await ctx.asAccount(accountA, () => ctx.get(RevokeToken).execute(created.tokenId));
+      expect(await here.authenticate(created.token)).toBeNull();
+      const deadline = Date.now() + 2_000;
+      while ((await elsewhere.authenticate(created.token)) !== null && Date.now() < deadline) {
+        await new Promise((resolve) => setTimeout(resolve, 10));
+      }
+      expect(await elsewhere.authenticate(created.token)).toBeNull();
+    } finally {
+      await elsewhere.onApplicationShutdown();
+    }
   });
 
   it('allows RATE_LIMIT_PER_MINUTE calls per token and minute, then says when to retry', async () => {
