@@ -12,6 +12,7 @@ import { ProfilesModule } from '@loyalty/profiles';
 import { AccountsController } from './accounts/accounts.controller';
 import { AuditController } from './audit/audit.controller';
 import { DatabasesController } from './databases/databases.controller';
+import { LoyaltyConfigApiModule } from './loyalty-config/loyalty-config-api.module';
 import { ProfilesController } from './profiles/profiles.controller';
 import { TestClockController } from './test-clock/test-clock.controller';
 import { TokensController } from './tokens/tokens.controller';
@@ -22,7 +23,7 @@ export class ApiModule {
   static forRoot(platform: PlatformOptions): DynamicModule {
     return {
       module: ApiModule,
-      imports: [PlatformModule.forRoot(platform), ProfilesModule],
+      imports: [PlatformModule.forRoot(platform), ProfilesModule, LoyaltyConfigApiModule],
       controllers: [
         AccountsController,
         TokensController,

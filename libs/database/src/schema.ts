@@ -1,10 +1,11 @@
 import type { SchemaDefinition } from '@loyalty/platform';
 import { PLATFORM_ENTITIES } from '@loyalty/platform';
+import { LOYALTY_ENTITIES } from '@loyalty/loyalty';
 import { PROFILE_ENTITIES } from '@loyalty/profiles';
 import { MIGRATIONS } from './migration-list';
 
 /** Every entity of the product and every migration, in the order they apply. */
 export const SCHEMA: SchemaDefinition = {
-  entities: [...PLATFORM_ENTITIES, ...PROFILE_ENTITIES],
+  entities: [...PLATFORM_ENTITIES, ...PROFILE_ENTITIES, ...LOYALTY_ENTITIES],
   migrations: MIGRATIONS,
 };

@@ -1,6 +1,6 @@
 import { applyDecorators, Type as ClassType } from '@nestjs/common';
 import { ApiProperty, ApiPropertyOptions } from '@nestjs/swagger';
-import { Type } from 'class-transformer';
+import { Transform, Type } from 'class-transformer';
 import {
   ArrayMaxSize,
   ArrayMinSize,
@@ -159,6 +159,54 @@ export function ScalarField(options: FieldOptions = {}): PropertyDecorator {
       required: !options.optional,
       nullable: options.nullable || undefined,
       description: options.description,
+      example: options.example,
+    }),
+  );
+}
+
+const DECIMAL_TEXT = /^-?\d{1,15}(\.\d{1,2})?$/;
+
+/**
+ * A decimal amount (money or points): a string like "100.50", or a JSON number with at most 2
+ * fraction digits (the body parser has checked its source text). Numbers become canonical text, so
+ * the use case always parses a string with the kernel.
+ */
+export function DecimalField(options: FieldOptions & { signed?: boolean } = {}): PropertyDecorator {
+  const pattern = options.signed ? DECIMAL_TEXT : /^\d{1,15}(\.\d{1,2})?$/;
+  return applyDecorators(
+    ...presence(options),
+    Transform(({ value }) => (typeof value === 'number' ? String(value) : value)),
+    IsString({ message: '$property must be a decimal string such as "100.50"' }),
+    Matches(pattern, {
+      message: options.signed
+        ? '$property must be a decimal with at most 2 fraction digits'
+        : '$property must be a non-negative decimal with at most 2 fraction digits',
+    }),
+    ApiProperty({
+      type: String,
+      pattern: pattern.source,
+      required: !options.optional,
+      nullable: options.nullable || undefined,
+      description:
+        options.description ?? 'Decimal string (a JSON number with at most 2 fraction digits is accepted too)',
+      example: options.example,
+    }),
+  );
+}
+
+/** An RFC 3339 date-time with offset, or a date alone (the use case resolves it in the program's zone). */
+export function DateTimeField(options: FieldOptions = {}): PropertyDecorator {
+  return applyDecorators(
+    ...presence(options),
+    IsString(),
+    Matches(/^\d{4}-\d{2}-\d{2}([Tt ].*)?$/, {
+      message: '$property must be an RFC 3339 date-time or a date (YYYY-MM-DD)',
+    }),
+    ApiProperty({
+      type: String,
+      required: !options.optional,
+      nullable: options.nullable || undefined,
+      description: options.description ?? 'RFC 3339 with offset, or a date alone (resolved in the program time zone)',
       example: options.example,
     }),
   );

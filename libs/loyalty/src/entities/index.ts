@@ -1,0 +1,29 @@
+import { LoyaltyProgram } from './loyalty-program.entity';
+import { Member } from './member.entity';
+import { PointsAccount } from './points-account.entity';
+import { PointsCurrency } from './points-currency.entity';
+import { PointsLot } from './points-lot.entity';
+import { PointsTransaction } from './points-transaction.entity';
+import { PromotionMemberUse } from './promotion-member-use.entity';
+import { Promotion } from './promotion.entity';
+import { RedemptionAllocation } from './redemption-allocation.entity';
+import { TierGroup } from './tier-group.entity';
+import { TierHistoryEntry } from './tier-history-entry.entity';
+import { Tier } from './tier.entity';
+import { TransactionStatusChange } from './transaction-status-change.entity';
+
+export const LOYALTY_ENTITIES = [
+  LoyaltyProgram,
+  PointsCurrency,
+  TierGroup,
+  Tier,
+  Promotion,
+  PromotionMemberUse,
+  Member,
+  PointsAccount,
+  PointsTransaction,
+  PointsLot,
+  RedemptionAllocation,
+  TransactionStatusChange,
+  TierHistoryEntry,
+];
