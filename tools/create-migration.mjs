@@ -45,7 +45,7 @@ let list = readFileSync(listFile, 'utf8');
 for (const file of created) {
   const name = file.replace(/\.ts$/, '');
   list = list
-    .replace(/(\nimport type[^\n]*\n(?:import[^\n]*\n)*)/, `$1import { ${name} } from './migrations/${name}';\n`)
+    .replace(/^((?:import[^\n]*\n)+)/, `$1import { ${name} } from './migrations/${name}';\n`)
     .replace(/\n\];\s*$/, `\n  { name: '${name}', class: ${name} },\n];\n`);
 }
 writeFileSync(listFile, list);

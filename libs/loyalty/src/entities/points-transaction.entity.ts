@@ -99,9 +99,9 @@ export class PointsTransaction {
   @Property({ type: 'text', nullable: true })
   requestFingerprint: string | null = null;
 
-  /** The answer given to that request, replayed verbatim. */
-  @Property({ type: 'jsonb', nullable: true })
-  response: unknown = null;
+  /** The JSON answer given to that request, replayed verbatim (text: jsonb would reorder its keys). */
+  @Property({ type: 'text', nullable: true })
+  response: string | null = null;
 
   /** When it happened for the ledger (may be back-dated by `created_at`). */
   @Property({ type: 'timestamptz', length: 3 })

@@ -176,8 +176,6 @@ function atItem(path: string, parse: () => Omit<ParsedItem, 'path'>): ParsedItem
   try {
     return { ...parse(), path };
   } catch (error) {
-    if (!(error instanceof DomainError)) throw error;
-    const fields = (error.details.fields ?? []).map((field) => ({ ...field, path: `${path}.${field.path}` }));
-    throw new DomainError(error.code, `${path}: ${error.message}`, { ...error.details, fields });
+    throw error instanceof DomainError ? error.atPath(path) : error;
   }
 }

@@ -24,6 +24,12 @@ export class DomainError extends Error {
     return new DomainError('VALIDATION_FAILED', `${path}: ${message}`, { fields: [{ path, message }] });
   }
 
+  /** The same error, as raised by the item at `path` of a list (`data[3]`): its field paths and text name the item. */
+  atPath(path: string): DomainError {
+    const fields = (this.details.fields ?? []).map((field) => ({ ...field, path: `${path}.${field.path}` }));
+    return new DomainError(this.code, `${path}: ${this.message}`, { ...this.details, fields });
+  }
+
   static notFound(what: string): DomainError {
     return new DomainError('NOT_FOUND', `${what} not found`);
   }

@@ -29,6 +29,9 @@ export function buildOrmConfig(schema: SchemaDefinition, connection: OrmConnecti
       silent: true,
     },
     filters: { tenant: tenantFilter },
+    // The tenant condition is on every row itself; joining relations just to filter them again costs
+    // joins on every query (and makes FOR UPDATE lock the joined rows too).
+    filtersOnRelations: false,
     forceUtcTimezone: true,
     allowGlobalContext: false,
     pool: { min: 0, max: connection.poolMax ?? 10, idleTimeoutMillis: 30_000 },

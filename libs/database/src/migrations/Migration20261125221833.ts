@@ -1,6 +1,6 @@
 import { Migration } from '@mikro-orm/migrations';
 
-export class Migration20261125220516 extends Migration {
+export class Migration20261125221833 extends Migration {
   override async up(): Promise<void> {
     this.addSql(
       `create table "loyalty_programs" ("id" bigserial primary key, "account_id" bigint not null, "external_id" text not null, "name" text not null, "description" text null, "database_id" bigint not null, "timezone" text not null, "currency" text not null, "is_active" boolean not null, "arbitration" jsonb not null, "redemption" jsonb not null, "allow_unknown_items" boolean not null, "expiry_notice_days" jsonb not null, "activate_on" text not null, "release_on_cancel" boolean not null, "created_at" timestamptz(3) not null, "updated_at" timestamptz(3) not null);`,
@@ -42,7 +42,7 @@ export class Migration20261125220516 extends Migration {
     );
 
     this.addSql(
-      `create table "points_transactions" ("id" bigserial primary key, "account_id" bigint not null, "program_id" bigint not null, "member_id" bigint not null, "points_account_id" bigint not null, "transaction_eid" text not null, "type" text not null, "status" text not null, "amount" bigint not null, "balance_before" bigint not null, "balance_after" bigint not null, "promotion_id" bigint null, "description" text null, "activation_at" timestamptz(3) null, "expiration_at" timestamptz(3) null, "temp_deadline" timestamptz(3) null, "source_type" text null, "source_iid" text null, "source_eid" text null, "external_data" jsonb null, "related_transaction" bigint null, "request_fingerprint" text null, "response" jsonb null, "created_at" timestamptz(3) not null, "recorded_at" timestamptz(3) not null);`,
+      `create table "points_transactions" ("id" bigserial primary key, "account_id" bigint not null, "program_id" bigint not null, "member_id" bigint not null, "points_account_id" bigint not null, "transaction_eid" text not null, "type" text not null, "status" text not null, "amount" bigint not null, "balance_before" bigint not null, "balance_after" bigint not null, "promotion_id" bigint null, "description" text null, "activation_at" timestamptz(3) null, "expiration_at" timestamptz(3) null, "temp_deadline" timestamptz(3) null, "source_type" text null, "source_iid" text null, "source_eid" text null, "external_data" jsonb null, "related_transaction" bigint null, "request_fingerprint" text null, "response" text null, "created_at" timestamptz(3) not null, "recorded_at" timestamptz(3) not null);`,
     );
     this.addSql(
       `create index "points_transactions_temporary_deadline_idx" on "points_transactions" ("temp_deadline") where "status" = 'temporary';`,

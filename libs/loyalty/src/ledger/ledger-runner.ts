@@ -1,0 +1,131 @@
+import { Inject, Injectable } from '@nestjs/common';
+import { UniqueConstraintViolationException } from '@mikro-orm/core';
+import { EntityManager } from '@mikro-orm/postgresql';
+import { Clock, DomainError } from '@loyalty/kernel';
+import { APP_CONFIG, AppConfig, CLOCK } from '@loyalty/platform';
+import type { MatchingInput } from '@loyalty/profiles';
+import type { LoyaltyProgram } from '../entities/loyalty-program.entity';
+import { Member } from '../entities/member.entity';
+import { PointsAccount } from '../entities/points-account.entity';
+import { PointsCurrency } from '../entities/points-currency.entity';
+import { PointsTransaction } from '../entities/points-transaction.entity';
+import { requireActiveProgram, requireMember } from '../repositories/member-lookup';
+import { requireProgram } from '../repositories/program-lookup';
+import { MemberLedger } from './member-ledger';
+
+export interface LedgerRequest {
+  programId: number;
+  person: MatchingInput;
+  /** The business key: the same key with the same request answers the stored answer. */
+  transactionEid?: string | null;
+  /** Fingerprint of the method and body, to tell a replay from a different request (error 6). */
+  fingerprint: string;
+}
+
+export interface LedgerScope {
+  em: EntityManager;
+  program: LoyaltyProgram;
+  member: Member;
+}
+
+/**
+ * Runs one points operation for one member in one database transaction: finds the program and
+ * the member, answers a replay of a known `transaction_eid` from the stored answer, locks the
+ * member's accounts in the currencies the operation touches, lets `work` post, and stores the
+ * answer on the transaction it made.
+ */
+@Injectable()
+export class LedgerRunner {
+  constructor(
+    private readonly em: EntityManager,
+    @Inject(CLOCK) private readonly clock: Clock,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
+  ) {}
+
+  async run<T>(
+    request: LedgerRequest,
+    currencies: (scope: LedgerScope) => Promise<PointsCurrency[]>,
+    work: (ledger: MemberLedger, scope: LedgerScope) => Promise<{ answer: T; transaction: PointsTransaction }>,
+  ): Promise<T> {
+    try {
+      return await this.em.transactional(async (em) => {
+        const program = await requireProgram(em, request.programId);
+        const { member } = await requireMember(em, program, request.person);
+        const scope = { em, program, member };
+        const replay = await this.storedAnswer<T>(scope, request);
+        if (replay !== undefined) return replay;
+        requireActiveProgram(program);
+        const ledger = await MemberLedger.open(
+          em,
+          program,
+          member,
+          await currencies(scope),
+          this.clock.now(),
+          this.config.lockWaitMs,
+        );
+        const lateReplay = await this.storedAnswer<T>(scope, request);
+        if (lateReplay !== undefined) return lateReplay;
+        const { answer, transaction } = await work(ledger, scope);
+        transaction.requestFingerprint = request.fingerprint;
+        transaction.response = JSON.stringify(answer);
+        await ledger.finish();
+        return answer;
+      });
+    } catch (error) {
+      if (error instanceof UniqueConstraintViolationException && request.transactionEid)
+        throw eidTaken(request.transactionEid);
+      throw error;
+    }
+  }
+
+  /**
+   * An operation on an existing transaction (commit, rollback, cancel): the transaction is the
+   * method's subject (404 when missing), and its member's account in its currency is locked.
+   */
+  async runOnTransaction<T>(
+    programId: number,
+    reference: { transactionId?: number | null; transactionEid?: string | null },
+    work: (ledger: MemberLedger, transaction: PointsTransaction, currency: PointsCurrency) => Promise<T>,
+  ): Promise<T> {
+    return this.em.transactional(async (em) => {
+      const program = await requireProgram(em, programId);
+      if (reference.transactionId == null && reference.transactionEid == null) {
+        throw DomainError.invalid('transaction_id', 'transaction_id or transaction_eid is required');
+      }
+      const transaction = await em.findOne(PointsTransaction, {
+        program: program.id,
+        ...(reference.transactionId != null ? { id: reference.transactionId } : {}),
+        ...(reference.transactionEid != null ? { transactionEid: reference.transactionEid } : {}),
+      });
+      if (!transaction)
+        throw DomainError.notFound(`Transaction ${reference.transactionId ?? reference.transactionEid}`);
+      requireActiveProgram(program);
+      const member = await em.findOneOrFail(Member, { id: transaction.member });
+      const account = await em.findOneOrFail(PointsAccount, { id: transaction.pointsAccount });
+      const currency = await em.findOneOrFail(PointsCurrency, { id: account.currency });
+      const ledger = await MemberLedger.open(em, program, member, [currency], this.clock.now(), this.config.lockWaitMs);
+      const answer = await work(ledger, transaction, currency);
+      await ledger.finish();
+      return answer;
+    });
+  }
+
+  /** The answer stored for this `transaction_eid`, or undefined; error 6 when the eid came with another request. */
+  private async storedAnswer<T>(scope: LedgerScope, request: LedgerRequest): Promise<T | undefined> {
+    if (!request.transactionEid) return undefined;
+    const stored = await scope.em.findOne(PointsTransaction, {
+      program: scope.program.id,
+      transactionEid: request.transactionEid,
+    });
+    if (!stored) return undefined;
+    if (stored.requestFingerprint !== request.fingerprint || stored.member !== scope.member.id)
+      throw eidTaken(request.transactionEid);
+    return JSON.parse(stored.response ?? 'null') as T;
+  }
+}
+
+function eidTaken(eid: string): DomainError {
+  return new DomainError('IDEMPOTENCY_MISMATCH', `transaction_eid ${eid} was used with a different request`, {
+    fields: [{ path: 'transaction_eid', message: 'already used with a different request' }],
+  });
+}

@@ -1,0 +1,79 @@
+import type { EntityManager } from '@mikro-orm/postgresql';
+import { DomainError } from '@loyalty/kernel';
+import { periodKey } from '@loyalty/loyalty-engine';
+import type { LoyaltyProgram } from '../entities/loyalty-program.entity';
+import type { Member } from '../entities/member.entity';
+import type { Promotion } from '../entities/promotion.entity';
+
+export interface LimitUse {
+  promotion: Promotion;
+  member: Member;
+  program: LoyaltyProgram;
+  /** The instant the use counts for (its limit period). */
+  at: Date;
+  /** Points the use gives, counted against the budget (0 for redemptions). */
+  budgetAmount: bigint;
+}
+
+/**
+ * Moves a promotion's counters for one use, with conditional updates inside the caller's
+ * transaction: per member (per period), total uses, and budget. Returns the budget amount granted,
+ * which is cut to what is left of the budget; error 11 when a limit is exhausted.
+ * Always called after the member's accounts are locked, so locks are taken in one order. The
+ * loaded Promotion entity is never changed here: its counters are only ever moved in SQL, so a
+ * flush can never write back a stale count.
+ */
+export async function consumeLimits(em: EntityManager, use: LimitUse): Promise<bigint> {
+  const { promotion } = use;
+  if (promotion.limitPerMember != null) {
+    const key = periodKey(use.at, promotion.limitPerMemberPeriod, use.program.timezone);
+    const rows: unknown[] = await em.execute(
+      `insert into promotion_member_uses (promotion_id, member_id, period_key, account_id, uses) values (?, ?, ?, ?, 1)
+       on conflict (promotion_id, member_id, period_key)
+       do update set uses = promotion_member_uses.uses + 1 where promotion_member_uses.uses < ?
+       returning uses`,
+      [promotion.id, use.member.id, key, use.member.account, promotion.limitPerMember],
+    );
+    if (rows.length === 0) throw limitReached(promotion, 'per member');
+  }
+  return takeTotals(em, promotion, use.budgetAmount);
+}
+
+/** Gives one use back (a temporary transaction rolled back, cancelled or timed out). */
+export async function releaseLimits(em: EntityManager, use: LimitUse): Promise<void> {
+  const { promotion } = use;
+  if (promotion.limitPerMember != null) {
+    const key = periodKey(use.at, promotion.limitPerMemberPeriod, use.program.timezone);
+    await em.execute(
+      'update promotion_member_uses set uses = uses - 1 where promotion_id = ? and member_id = ? and period_key = ? and uses > 0',
+      [promotion.id, use.member.id, key],
+    );
+  }
+  await em.execute('update promotions set uses_count = uses_count - 1, budget_used = budget_used - ? where id = ?', [
+    use.budgetAmount.toString(),
+    promotion.id,
+  ]);
+}
+
+async function takeTotals(em: EntityManager, promotion: Promotion, budgetAmount: bigint): Promise<bigint> {
+  const rows: { granted: string }[] = await em.execute(
+    `with current as (select id, budget_used from promotions where id = ? for update)
+     update promotions p
+        set uses_count = p.uses_count + 1,
+            budget_used = p.budget_used + least(?::bigint, coalesce(p.limit_budget - p.budget_used, ?::bigint))
+       from current
+      where p.id = current.id
+        and (p.limit_total_uses is null or p.uses_count < p.limit_total_uses)
+        and (p.limit_budget is null or ?::bigint = 0 or p.budget_used < p.limit_budget)
+     returning p.budget_used - current.budget_used as granted`,
+    [promotion.id, budgetAmount.toString(), budgetAmount.toString(), budgetAmount.toString()],
+  );
+  if (rows.length === 0) throw limitReached(promotion, 'total uses or budget');
+  return BigInt(rows[0].granted);
+}
+
+function limitReached(promotion: Promotion, which: string): DomainError {
+  return new DomainError('LIMIT_REACHED', `Promotion ${promotion.externalId}: the ${which} limit is exhausted`, {
+    promotion_id: promotion.id,
+  });
+}

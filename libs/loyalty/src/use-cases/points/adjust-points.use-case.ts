@@ -1,0 +1,84 @@
+import { Inject, Injectable } from '@nestjs/common';
+import { Clock, DomainError, Points } from '@loyalty/kernel';
+import { CLOCK, recordAudit } from '@loyalty/platform';
+import type { MatchingInput } from '@loyalty/profiles';
+import { balanceAnswer } from '../../domain/balance-answer';
+import { accrualDates } from '../../domain/operation-dates';
+import { LedgerRunner } from '../../ledger/ledger-runner';
+import { CurrencyReference, requireCurrency } from '../../repositories/program-lookup';
+import type { PointsOperationAnswer } from './accrue-points.use-case';
+
+export interface AdjustPointsInput extends CurrencyReference {
+  programId: number;
+  person: MatchingInput;
+  /** Signed points. */
+  amount: string;
+  reason: string;
+  transactionEid?: string | null;
+  fingerprint: string;
+}
+
+/**
+ * `loyalty/adjust_points` (admin): a manual correction for customer service, audited with the
+ * token and the reason. A positive amount is a new lot; a negative one is taken from active points
+ * (below zero only where the currency allows negative balances, else error 9).
+ */
+@Injectable()
+export class AdjustPoints {
+  constructor(
+    private readonly runner: LedgerRunner,
+    @Inject(CLOCK) private readonly clock: Clock,
+  ) {}
+
+  execute(input: AdjustPointsInput): Promise<PointsOperationAnswer> {
+    return this.runner.run(
+      {
+        programId: input.programId,
+        person: input.person,
+        transactionEid: input.transactionEid,
+        fingerprint: input.fingerprint,
+      },
+      async ({ em, program }) => [await requireCurrency(em, program, input)],
+      async (ledger, { em, program }) => {
+        const currency = await requireCurrency(em, program, input);
+        const amount = Points.requirePrecision(Points.parse(input.amount, 'amount'), currency.precision);
+        if (amount === 0n) throw DomainError.invalid('amount', 'must not be zero');
+        const details = { transactionEid: input.transactionEid, description: input.reason, sourceType: 'adjustment' };
+        const transaction =
+          amount > 0n
+            ? await ledger.accrue({
+                ...details,
+                currency,
+                amount,
+                type: 'adjustment',
+                ...accrualDates(program, currency, ledger.now, {}),
+              })
+            : await ledger.redeem({
+                ...details,
+                currency,
+                amount: -amount,
+                type: 'adjustment',
+                allowDebt: currency.allowNegative,
+              });
+        recordAudit(em, this.clock, {
+          entityType: 'points_transaction',
+          entityId: transaction.id,
+          action: 'adjust',
+          after: {
+            profile_id: ledger.member.profile,
+            points_currency_eid: currency.externalId,
+            amount: Points.format(amount),
+          },
+          reason: input.reason,
+        });
+        const answer = {
+          transaction_id: transaction.id,
+          transaction_eid: transaction.transactionEid,
+          amount: Points.format(amount),
+          balance: balanceAnswer(ledger.balance(currency)),
+        };
+        return { answer, transaction };
+      },
+    );
+  }
+}
