@@ -56,12 +56,12 @@ describe('points operations under concurrency (real PostgreSQL)', () => {
         (answer) => ({ ok: true as const, answer }),
         (error: { code?: string }) => ({ ok: false as const, code: error.code ?? String(error) }),
       );
-  const activeOf = async (who: object) =>
-    (
-      await world.as(() =>
-        world.ctx.get(GetBalance).execute({ programId: world.program.id, person: who, points_currency_eid: 'bonus' }),
-      )
-    ).active_balance;
+  const activeOf = async (who: object) => {
+    const answer = await world.as(() =>
+      world.ctx.get(GetBalance).execute({ programId: world.program.id, person: who, points_currency_eid: 'bonus' }),
+    );
+    return 'items' in answer ? undefined : answer.active_balance;
+  };
 
   it('E6: 64 clients × 20 redemptions of 7.00 against 1,000.00 → exactly 142 accepted, 6.00 left', async () => {
     const who = await newMember();
