@@ -211,3 +211,55 @@ export function DateTimeField(options: FieldOptions = {}): PropertyDecorator {
     }),
   );
 }
+
+/** A list of integers (`expiry_notice_days: [7, 1]`). */
+export function IntArrayField(
+  options: FieldOptions & { min: number; max: number; maxItems: number },
+): PropertyDecorator {
+  return applyDecorators(
+    ...presence(options),
+    IsArray(),
+    ArrayMaxSize(options.maxItems),
+    IsInt({ each: true }),
+    Min(options.min, { each: true }),
+    Max(options.max, { each: true }),
+    ApiProperty({
+      type: 'array',
+      items: { type: 'integer', minimum: options.min, maximum: options.max },
+      maxItems: options.maxItems,
+      required: !options.optional,
+      nullable: options.nullable || undefined,
+      description: options.description,
+      example: options.example,
+    }),
+  );
+}
+
+/**
+ * An entity named by its numeric id (a JSON number) or its external id (a string): `promotion_id`.
+ * External ids of such entities are never all digits, so the two cannot be confused.
+ */
+export function IdOrExternalIdField(options: FieldOptions = {}): PropertyDecorator {
+  return applyDecorators(
+    ...presence(options),
+    ValidateBy({
+      name: 'isIdOrExternalId',
+      validator: {
+        validate: (value: unknown) =>
+          (typeof value === 'number' && Number.isSafeInteger(value) && value >= 1) ||
+          (typeof value === 'string' && EXTERNAL_ID_PATTERN.test(value)),
+        defaultMessage: () => '$property must be an id (a JSON number) or an external id (a string)',
+      },
+    }),
+    ApiProperty({
+      oneOf: [
+        { type: 'integer', minimum: 1 },
+        { type: 'string', pattern: '^[\\x21-\\x7E]{1,255}$' },
+      ],
+      required: !options.optional,
+      nullable: options.nullable || undefined,
+      description: options.description ?? 'The id (a JSON number) or the external id (a string)',
+      example: options.example,
+    }),
+  );
+}

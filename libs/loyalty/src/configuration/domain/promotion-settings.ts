@@ -1,0 +1,175 @@
+import { DomainError, formatRfc3339, parseInstantOrDate, Points } from '@loyalty/kernel';
+import type { LimitPeriod, PromotionType, Stacking, TriggerRule } from '../../entities/promotion.entity';
+import { parsePointsInput } from '../../domain/points-input';
+import { oneOf, patched, requireIntegerIn, requireNonNumericExternalId, unchanged } from './field-rules';
+import { resolveTriggerRules, RuleCurrency, TriggerRuleInput } from './trigger-rules';
+
+export type PromotionReturnPolicy = 'keep' | 'reevaluate';
+
+export interface PromotionLimits {
+  per_member: number | null;
+  per_member_period: LimitPeriod | null;
+  total_uses: number | null;
+  /** Points for trigger promotions. */
+  budget: string | null;
+}
+
+/** A trigger promotion's settings as the API writes them (`promotions/get` without id, counters and timestamps). */
+export interface PromotionSettings {
+  type: PromotionType;
+  name: string;
+  external_id: string;
+  description: string | null;
+  start_date: string | null;
+  end_date: string | null;
+  is_active: boolean;
+  priority: number;
+  stacking: Stacking;
+  conditions: Record<string, unknown> | null;
+  limits: PromotionLimits;
+  promo_code_program_id: number | null;
+  return_policy: PromotionReturnPolicy;
+  accrual_rules: TriggerRule[];
+  redeem_rules: TriggerRule[];
+}
+
+export interface PromotionLimitsInput {
+  per_member?: number | null;
+  per_member_period?: LimitPeriod | null;
+  total_uses?: number | null;
+  budget?: string | null;
+}
+
+/** The common and trigger fields of `promotions/create` or `update` (any subset; null restores a default). */
+export interface PromotionInput {
+  type?: PromotionType | null;
+  name?: string | null;
+  external_id?: string | null;
+  description?: string | null;
+  start_date?: string | null;
+  end_date?: string | null;
+  is_active?: boolean | null;
+  priority?: number | null;
+  stacking?: Stacking | null;
+  conditions?: Record<string, unknown> | null;
+  limits?: PromotionLimitsInput | null;
+  promo_code_program_id?: number | null;
+  return_policy?: PromotionReturnPolicy | null;
+  accrual_rules?: TriggerRuleInput[] | null;
+  redeem_rules?: TriggerRuleInput[] | null;
+}
+
+/** What resolving needs from the program: its zone (for date-only fields) and its currencies by external id. */
+export interface PromotionContext {
+  timezone: string;
+  currencies: ReadonlyMap<string, RuleCurrency>;
+}
+
+export const PROMOTION_TYPES: readonly PromotionType[] = ['trigger', 'discount', 'points'];
+export const STACKING_MODES: readonly Stacking[] = ['exclusive', 'combinable'];
+export const LIMIT_PERIODS: readonly LimitPeriod[] = ['day', 'week', 'month', 'year'];
+export const RETURN_POLICIES: readonly PromotionReturnPolicy[] = ['keep', 'reevaluate'];
+export const MAX_PRIORITY = 1_000_000;
+/** Use counts are stored in 32-bit columns. */
+export const MAX_USES = 2_147_483_647;
+export const NO_LIMITS: PromotionLimits = { per_member: null, per_member_period: null, total_uses: null, budget: null };
+
+/**
+ * A trigger promotion's settings after a create (`current` null) or an update. Dates alone are
+ * read in the program's zone (`start_date` the start of the day, `end_date` its last millisecond);
+ * the window must not end before it starts. `type` is fixed at creation. `conditions` is stored as
+ * given: only its shape (an object) is checked until the condition engine exists.
+ */
+export function resolvePromotionSettings(
+  input: PromotionInput,
+  current: PromotionSettings | null,
+  context: PromotionContext,
+): PromotionSettings {
+  const was = current ?? undefined;
+  unchanged(input.type, was?.type, 'type');
+  const instant = (edge: 'start' | 'end', path: string) => (text: string) =>
+    formatRfc3339(parseInstantOrDate(text, context.timezone, edge, path));
+  const startDate = patched(input.start_date, was?.start_date, 'start_date', {
+    parse: instant('start', 'start_date'),
+    fallback: () => null,
+  });
+  const endDate = patched(input.end_date, was?.end_date, 'end_date', {
+    parse: instant('end', 'end_date'),
+    fallback: () => null,
+  });
+  if (startDate !== null && endDate !== null && Date.parse(endDate) < Date.parse(startDate)) {
+    const path = input.end_date !== undefined ? 'end_date' : 'start_date';
+    throw DomainError.invalid(path, 'the promotion must not end before it starts');
+  }
+  const accrual = patched(input.accrual_rules, was?.accrual_rules, 'accrual_rules', {
+    parse: (rules): TriggerRuleInput[] => rules,
+    fallback: () => [],
+  });
+  const redeem = patched(input.redeem_rules, was?.redeem_rules, 'redeem_rules', {
+    parse: (rules): TriggerRuleInput[] => rules,
+    fallback: () => [],
+  });
+  const rules = resolveTriggerRules(accrual, redeem, context.currencies);
+  return {
+    type: patched(input.type, was?.type, 'type', { parse: (type) => oneOf(type, PROMOTION_TYPES, 'type') }),
+    name: patched(input.name, was?.name, 'name', { parse: (name) => name }),
+    external_id: patched(input.external_id, was?.external_id, 'external_id', {
+      parse: (id) => requireNonNumericExternalId(id),
+    }),
+    description: patched(input.description, was?.description, 'description', {
+      parse: (text) => text,
+      fallback: () => null,
+    }),
+    start_date: startDate,
+    end_date: endDate,
+    is_active: patched(input.is_active, was?.is_active, 'is_active', { parse: (on) => on }),
+    priority: patched(input.priority, was?.priority, 'priority', {
+      parse: (priority) => requireIntegerIn(priority, 0, MAX_PRIORITY, 'priority'),
+      fallback: () => 0,
+    }),
+    stacking: patched(input.stacking, was?.stacking, 'stacking', {
+      parse: (mode) => oneOf(mode, STACKING_MODES, 'stacking'),
+      fallback: () => 'combinable',
+    }),
+    conditions: patched(input.conditions, was?.conditions, 'conditions', {
+      parse: parseConditions,
+      fallback: () => null,
+    }),
+    limits: patched(input.limits, was?.limits, 'limits', { parse: parseLimits, fallback: () => ({ ...NO_LIMITS }) }),
+    promo_code_program_id: patched(input.promo_code_program_id, was?.promo_code_program_id, 'promo_code_program_id', {
+      parse: (id) => id,
+      fallback: () => null,
+    }),
+    return_policy: patched(input.return_policy, was?.return_policy, 'return_policy', {
+      parse: (policy) => oneOf(policy, RETURN_POLICIES, 'return_policy'),
+      fallback: () => 'keep',
+    }),
+    accrual_rules: rules.accrual_rules,
+    redeem_rules: rules.redeem_rules,
+  };
+}
+
+/** A condition tree is stored as given for now; it must be a JSON object. */
+function parseConditions(conditions: Record<string, unknown>): Record<string, unknown> {
+  if (typeof conditions !== 'object' || Array.isArray(conditions)) {
+    throw DomainError.invalid('conditions', 'must be an object (a condition tree) or null');
+  }
+  return conditions;
+}
+
+/** Limits replace the stored ones as a whole; a period needs a per-member count; the budget is points. */
+function parseLimits(limits: PromotionLimitsInput): PromotionLimits {
+  const count = (value: number | null | undefined, path: string) =>
+    value == null ? null : requireIntegerIn(value, 1, MAX_USES, path);
+  const perMember = count(limits.per_member, 'limits.per_member');
+  const period = limits.per_member_period ?? null;
+  if (period !== null && perMember === null) {
+    throw DomainError.invalid('limits.per_member_period', 'needs limits.per_member');
+  }
+  return {
+    per_member: perMember,
+    per_member_period: period === null ? null : oneOf(period, LIMIT_PERIODS, 'limits.per_member_period'),
+    total_uses: count(limits.total_uses, 'limits.total_uses'),
+    budget: limits.budget == null ? null : Points.format(parsePointsInput(limits.budget, 2, 'limits.budget')),
+  };
+}

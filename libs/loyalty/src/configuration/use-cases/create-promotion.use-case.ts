@@ -1,0 +1,57 @@
+import { Inject, Injectable } from '@nestjs/common';
+import { EntityManager } from '@mikro-orm/postgresql';
+import type { Clock } from '@loyalty/kernel';
+import { AccountContext, CLOCK, recordAudit } from '@loyalty/platform';
+import { Promotion } from '../../entities/promotion.entity';
+import { requireProgram } from '../../repositories/program-lookup';
+import { PromotionInput, resolvePromotionSettings } from '../domain/promotion-settings';
+import {
+  ensurePromotionExternalIdFree,
+  requirePromoCodeProgramReference,
+  ruleCurrencies,
+} from '../repositories/configuration-lookup';
+import { promotionFields, promotionView } from '../views/promotion-view';
+import { CheckoutBlocks, requireTriggerKind } from './promotion-kinds';
+
+export type CreatePromotionInput = PromotionInput & CheckoutBlocks;
+
+/**
+ * `loyalty/promotions/create`: a trigger promotion (points for actions through the points API and
+ * scenarios). Checkout kinds answer error 17 for now.
+ */
+@Injectable()
+export class CreatePromotion {
+  constructor(
+    private readonly em: EntityManager,
+    @Inject(CLOCK) private readonly clock: Clock,
+  ) {}
+
+  execute(programId: number, input: CreatePromotionInput): Promise<{ id: number; externalId: string }> {
+    return this.em.transactional(async (em) => {
+      const program = await requireProgram(em, programId);
+      requireTriggerKind(input.type, input);
+      const currencies = await ruleCurrencies(em, program.id);
+      const settings = resolvePromotionSettings(input, null, { timezone: program.timezone, currencies });
+      requirePromoCodeProgramReference(settings.promo_code_program_id);
+      await ensurePromotionExternalIdFree(em, program.id, settings.external_id);
+      const now = this.clock.now();
+      const promotion = em.create(Promotion, {
+        account: AccountContext.accountId(),
+        program: program.id,
+        ...promotionFields(settings),
+        usesCount: 0,
+        budgetUsed: 0n,
+        createdAt: now,
+        updatedAt: now,
+      });
+      await em.flush();
+      recordAudit(em, this.clock, {
+        entityType: 'promotion',
+        entityId: promotion.id,
+        action: 'create',
+        after: promotionView(promotion),
+      });
+      return { id: promotion.id, externalId: promotion.externalId };
+    });
+  }
+}

@@ -1,0 +1,20 @@
+import { Injectable } from '@nestjs/common';
+import { EntityManager } from '@mikro-orm/postgresql';
+import { findPage, PageRequest } from '@loyalty/platform';
+import { LoyaltyProgram } from '../../entities/loyalty-program.entity';
+import { programView, ProgramView } from '../views/program-view';
+
+/** `loyalty/programs/list`: the account's programs, ascending by id. */
+@Injectable()
+export class ListPrograms {
+  constructor(private readonly em: EntityManager) {}
+
+  async execute(page: PageRequest): Promise<{ items: ProgramView[]; nextFromId: number | null; totalCount: number }> {
+    const result = await findPage(this.em, LoyaltyProgram, {}, page);
+    return {
+      items: result.items.map(programView),
+      nextFromId: result.nextFromId,
+      totalCount: await this.em.count(LoyaltyProgram, {}),
+    };
+  }
+}
