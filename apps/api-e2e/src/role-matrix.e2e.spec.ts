@@ -1,4 +1,5 @@
 import { E2eStack, startE2eStack } from '@loyalty/testing';
+import { ALLOWED, Caller } from './support/role-table';
 import {
   createAccount,
   createDatabase,
@@ -10,28 +11,9 @@ import {
   TestAccount,
 } from './support/e2e-helpers';
 
-type Caller = 'root' | 'admin' | 'integration' | 'read';
-
-/**
- * Who may call what, written out from the role table of spec/api.md §1 (not derived from the
- * application): `admin/tokens/*`, `admin/audit/list`, `databases/create` and `profiles/delete` are
- * admin; `profiles/import` is integration (and admin); every get and list is read (and everyone);
- * `admin/accounts/create` is the root key alone, and the root key can do nothing else.
- */
-const ALLOWED: Record<string, Caller[]> = {
-  'admin/accounts/create': ['root'],
-  'admin/tokens/create': ['admin'],
-  'admin/tokens/list': ['admin'],
-  'admin/tokens/revoke': ['admin'],
-  'admin/audit/list': ['admin'],
-  'databases/create': ['admin'],
-  'databases/list': ['admin', 'integration', 'read'],
-  'profiles/import': ['admin', 'integration'],
-  'profiles/get': ['admin', 'integration', 'read'],
-  'profiles/delete': ['admin'],
-};
-
 const CALLERS: Caller[] = ['root', 'admin', 'integration', 'read'];
+
+const MATRIX_MEMBER = { matching: 'email', email: 'matrix-member@example.com' };
 
 const CASES = Object.entries(ALLOWED).flatMap(([method, allowed]) =>
   CALLERS.map((caller) => ({ method, caller, allowed: allowed.includes(caller) })),
@@ -44,6 +26,191 @@ describe('role matrix', () => {
   let erasableProfileId: string;
 
   const tokenOf = (caller: Caller): string => (caller === 'root' ? stack.rootKey : account[caller]);
+
+  /** Loyalty configuration the matrix bodies name, made once by the admin. */
+  type LoyaltyFixture = { programId: number; spareProgramId: number; currencyId: number; tierGroupId: number };
+  let loyaltyFixture: Promise<LoyaltyFixture> | undefined;
+  let serial = 0;
+
+  async function adminCall<T>(method: string, body: Record<string, unknown>): Promise<T> {
+    const answer = await stack.call<Envelope<T>>(method, body, account.admin);
+    if (answer.status !== 200) throw new Error(`${method} answered ${answer.status}: ${answer.text}`);
+    return answer.body.data;
+  }
+
+  async function makeLoyaltyFixture(): Promise<LoyaltyFixture> {
+    const program = (external_id: string, is_active: boolean) =>
+      adminCall<{ loyalty_program_id: number }>('loyalty/programs/create', {
+        name: 'Matrix club',
+        external_id,
+        db_id: dbId,
+        currency: 'RUB',
+        is_active,
+      });
+    const programId = (await program('matrix-club', true)).loyalty_program_id;
+    const spareProgramId = (await program('matrix-spare', false)).loyalty_program_id;
+    const currency = (external_id: string, type: string) =>
+      adminCall<{ points_currency_iid: number }>('loyalty/points_currencies/create', {
+        loyalty_program_id: programId,
+        name: external_id,
+        external_id,
+        type,
+      });
+    const currencyId = (await currency('bonus', 'standard')).points_currency_iid;
+    await currency('qp', 'qualification');
+    const tierGroupId = (
+      await adminCall<{ tiers_group_id: number }>('loyalty/tier_groups/create', {
+        loyalty_program_id: programId,
+        name: 'Status',
+        tiers_group_type: 'cumulative',
+        points_currency_eid: 'qp',
+        tiers: [{ tier_eid: 'base', name: 'Base', threshold: '0' }],
+      })
+    ).tiers_group_id;
+    for (const [external_id, is_active] of [
+      ['matrix-promo', true],
+      ['matrix-idle-promo', false],
+    ] as const) {
+      await adminCall('loyalty/promotions/create', triggerPromotion(programId, external_id, is_active));
+    }
+    await adminCall('loyalty/register_member', { loyalty_program_id: programId, ...MATRIX_MEMBER });
+    await adminCall('loyalty/adjust_points', {
+      loyalty_program_id: programId,
+      ...MATRIX_MEMBER,
+      points_currency_eid: 'bonus',
+      amount: '100.00',
+      reason: 'matrix fixture',
+    });
+    return { programId, spareProgramId, currencyId, tierGroupId };
+  }
+
+  /** A points operation on the matrix member, made by the admin, for the transaction methods to act on. */
+  async function matrixTransaction(programId: number, temporary: boolean): Promise<number> {
+    const made = await adminCall<{ transaction_id: number }>('loyalty/accrue_points', {
+      loyalty_program_id: programId,
+      ...MATRIX_MEMBER,
+      promotion_id: 'matrix-promo',
+      points_currency_eid: 'bonus',
+      is_temp: temporary,
+    });
+    return made.transaction_id;
+  }
+
+  function triggerPromotion(programId: number, external_id: string, is_active: boolean): Record<string, unknown> {
+    return {
+      loyalty_program_id: programId,
+      type: 'trigger',
+      name: 'Matrix promotion',
+      external_id,
+      is_active,
+      accrual_rules: [{ points_currency_eid: 'bonus', static_amount: '10' }],
+      redeem_rules: [{ points_currency_eid: 'bonus', static_amount: '1' }],
+    };
+  }
+
+  /** A valid body for a loyalty configuration method, naming the fixture (made on first use). */
+  async function loyaltyBody(method: string): Promise<Record<string, unknown>> {
+    loyaltyFixture ??= makeLoyaltyFixture();
+    const { programId, spareProgramId, currencyId, tierGroupId } = await loyaltyFixture;
+    const program = { loyalty_program_id: programId };
+    serial += 1;
+    switch (method) {
+      case 'loyalty/programs/create':
+        return {
+          name: 'Matrix',
+          external_id: `matrix-program-${serial}`,
+          db_id: dbId,
+          currency: 'RUB',
+          is_active: false,
+        };
+      case 'loyalty/programs/update':
+        return { ...program, description: `Matrix ${serial}` };
+      case 'loyalty/programs/get':
+      case 'loyalty/programs/activate':
+      case 'loyalty/points_currencies/list':
+      case 'loyalty/tier_groups/list':
+      case 'loyalty/promotions/list':
+      case 'loyalty/trigger_promotions':
+        return program;
+      case 'loyalty/programs/list':
+        return { limit: 100 };
+      case 'loyalty/programs/deactivate':
+        return { loyalty_program_id: spareProgramId };
+      case 'loyalty/points_currencies/create':
+        return { ...program, name: 'Matrix points', external_id: `matrix-points-${serial}`, type: 'standard' };
+      case 'loyalty/points_currencies/update':
+        return { ...program, points_currency_iid: currencyId, name: `Bonus ${serial}` };
+      case 'loyalty/tier_groups/create':
+        return {
+          ...program,
+          name: 'Matrix tiers',
+          tiers_group_type: 'cumulative',
+          points_currency_eid: 'qp',
+          tiers: [{ tier_eid: 'base', name: 'Base', threshold: '0' }],
+        };
+      case 'loyalty/tier_groups/update':
+        return { ...program, tiers_group_id: tierGroupId, name: `Status ${serial}` };
+      case 'loyalty/promotions/create':
+        return triggerPromotion(programId, `matrix-promo-${serial}`, true);
+      case 'loyalty/promotions/update':
+        return { ...program, promotion_id: 'matrix-promo', priority: serial };
+      case 'loyalty/promotions/get':
+      case 'loyalty/promotions/activate':
+        return { ...program, promotion_id: 'matrix-promo' };
+      case 'loyalty/promotions/deactivate':
+        return { ...program, promotion_id: 'matrix-idle-promo' };
+      case 'loyalty/register_member':
+        return { ...program, matching: 'email', email: `member-${serial}@example.com` };
+      case 'loyalty/delete_member': {
+        const leaving = { ...program, matching: 'email', email: `leaving-${serial}@example.com` };
+        await adminCall('loyalty/register_member', leaving);
+        return leaving;
+      }
+      case 'loyalty/members/list':
+        return program;
+      case 'loyalty/members/import':
+        return { ...program, matching: 'email', data: [{ email: `imported-${serial}@example.com` }] };
+      case 'loyalty/accrue_points':
+      case 'loyalty/redeem_points':
+      case 'loyalty/redeeme_points':
+        return { ...program, ...MATRIX_MEMBER, promotion_id: 'matrix-promo', points_currency_eid: 'bonus' };
+      case 'loyalty/adjust_points':
+        return { ...program, ...MATRIX_MEMBER, points_currency_eid: 'bonus', amount: '1.00', reason: 'matrix' };
+      case 'loyalty/ledger/import':
+        return {
+          ...program,
+          matching: 'email',
+          data: [
+            {
+              email: `legacy-${serial}@example.com`,
+              points_currency_eid: 'bonus',
+              amount: '1.00',
+              created_at: '2026-01-01',
+            },
+          ],
+        };
+      case 'loyalty/commit_transaction':
+      case 'loyalty/rollback_transaction':
+        return { ...program, transaction_id: await matrixTransaction(programId, true) };
+      case 'loyalty/cancel_transaction':
+        return { ...program, transaction_id: await matrixTransaction(programId, false) };
+      case 'loyalty/account/balance':
+      case 'loyalty/account/transactions':
+        return { ...program, ...MATRIX_MEMBER, points_currency_eid: 'bonus' };
+      case 'loyalty/account/expiring_points':
+        return {
+          ...program,
+          ...MATRIX_MEMBER,
+          points_currency_eid: 'bonus',
+          date_from: '2026-01-01',
+          date_to: '2026-12-31',
+        };
+      case 'loyalty/account/tiers':
+        return { ...program, ...MATRIX_MEMBER, tiers_group_id: tierGroupId };
+      default:
+        throw new Error(`no body for ${method}`);
+    }
+  }
 
   /** A body that is valid for the method (and would succeed) whoever calls it. */
   async function validBody(method: string): Promise<Record<string, unknown>> {
@@ -67,6 +234,7 @@ describe('role matrix', () => {
       case 'profiles/delete':
         return { db_id: dbId, matching: 'profile_id', profile_id: erasableProfileId };
       default:
+        if (method.startsWith('loyalty/')) return loyaltyBody(method);
         throw new Error(`no body for ${method}`);
     }
   }

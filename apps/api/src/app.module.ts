@@ -13,6 +13,7 @@ import { AccountsController } from './accounts/accounts.controller';
 import { AuditController } from './audit/audit.controller';
 import { DatabasesController } from './databases/databases.controller';
 import { LoyaltyConfigApiModule } from './loyalty-config/loyalty-config-api.module';
+import { LoyaltyApiModule } from './loyalty/loyalty-api.module';
 import { ProfilesController } from './profiles/profiles.controller';
 import { TestClockController } from './test-clock/test-clock.controller';
 import { TokensController } from './tokens/tokens.controller';
@@ -23,7 +24,7 @@ export class ApiModule {
   static forRoot(platform: PlatformOptions): DynamicModule {
     return {
       module: ApiModule,
-      imports: [PlatformModule.forRoot(platform), ProfilesModule, LoyaltyConfigApiModule],
+      imports: [PlatformModule.forRoot(platform), ProfilesModule, LoyaltyConfigApiModule, LoyaltyApiModule],
       controllers: [
         AccountsController,
         TokensController,

@@ -20,11 +20,11 @@ const states = (subject: Lot, now: Date) => [
 ];
 
 describe('lot predicates', () => {
-  it('is pending before activationAt, active from activationAt on, expired from expiresAt on', () => {
+  it('is pending before activationAt, active from activationAt through expiresAt, expired after it', () => {
     expect(states(lot(), at('2026-03-10T11:59:59.999Z'))).toEqual([false, true, false]);
     expect(states(lot(), at('2026-03-10T12:00:00.000Z'))).toEqual([true, false, false]);
-    expect(states(lot(), at('2026-03-31T23:59:59.998Z'))).toEqual([true, false, false]);
-    expect(states(lot(), at('2026-03-31T23:59:59.999Z'))).toEqual([false, false, true]);
+    expect(states(lot(), at('2026-03-31T23:59:59.999Z'))).toEqual([true, false, false]);
+    expect(states(lot(), at('2026-04-01T00:00:00.000Z'))).toEqual([false, false, true]);
   });
 
   it('never expires without expiresAt', () => {
@@ -43,7 +43,8 @@ describe('lot predicates', () => {
     expect(isDueForSettlementAt(lot(), at('2026-03-09T00:00:00Z'))).toBe(false);
     expect(isDueForSettlementAt(lot(), at('2026-03-10T12:00:00Z'))).toBe(true);
     expect(isDueForSettlementAt(lot({ activated: true }), at('2026-03-15T00:00:00Z'))).toBe(false);
-    expect(isDueForSettlementAt(lot({ activated: true }), at('2026-03-31T23:59:59.999Z'))).toBe(true);
+    expect(isDueForSettlementAt(lot({ activated: true }), at('2026-03-31T23:59:59.999Z'))).toBe(false);
+    expect(isDueForSettlementAt(lot({ activated: true }), at('2026-04-01T00:00:00.000Z'))).toBe(true);
     expect(isDueForSettlementAt(lot(), at('2026-04-02T00:00:00Z'))).toBe(true); // expires, never activated
     expect(isDueForSettlementAt(lot({ expired: true }), at('2026-04-02T00:00:00Z'))).toBe(false);
   });

@@ -16,9 +16,12 @@ export interface Lot {
   readonly expired: boolean;
 }
 
-/** Expired once its expiry was processed, or once `expiresAt ≤ now` (the instant itself is already too late). */
+/**
+ * Expired once its expiry was processed, or once `now` is past `expiresAt`: the expiry instant is
+ * the last valid millisecond (end of day 23:59:59.999; windows include both ends).
+ */
 export function isExpiredAt(lot: Lot, now: Date): boolean {
-  return lot.expired || (lot.expiresAt !== null && lot.expiresAt.getTime() <= now.getTime());
+  return lot.expired || (lot.expiresAt !== null && lot.expiresAt.getTime() < now.getTime());
 }
 
 /** Active: activated (processed, or `activationAt ≤ now`) and not expired. */

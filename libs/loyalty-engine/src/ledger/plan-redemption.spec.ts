@@ -48,7 +48,7 @@ describe('planRedemption', () => {
     const lots = [
       lot(1, 10000n, null),
       lot(2, 20000n, null, { activationAt: at('2026-03-20T00:00:00Z'), activated: false }),
-      lot(3, 5000n, '2026-03-15T12:00:00Z'), // expires now
+      lot(3, 5000n, '2026-03-15T11:59:59.999Z'), // expired a millisecond ago
     ];
     expect(planRedemption(lots, 12345n, now)).toEqual({
       allocations: [{ lotId: 1, amount: 10000n }],

@@ -36,8 +36,8 @@ describe('planReturn', () => {
     });
   });
 
-  it('expires at once the parts whose lot has expired, from expiresAt on, processed or not', () => {
-    expect(planReturn(allocations, lots, at('2026-03-31T23:59:59.999Z'))).toEqual({
+  it('expires at once the parts whose lot has expired (after expiresAt), processed or not', () => {
+    expect(planReturn(allocations, lots, at('2026-04-01T00:00:00.000Z'))).toEqual({
       restore: [
         { lotId: 2, amount: 30000n },
         { lotId: 3, amount: 6000n },

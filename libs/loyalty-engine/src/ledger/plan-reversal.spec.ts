@@ -70,7 +70,7 @@ describe('planReversal', () => {
   });
 
   it('takes nothing from a reversed lot that has expired', () => {
-    const expired = lot(1, 30000n, 30000n, { expiresAt: at('2026-03-15T12:00:00Z') });
+    const expired = lot(1, 30000n, 30000n, { expiresAt: at('2026-03-15T11:59:59.999Z') });
     expect(planReversal(expired, others, 30000n, now, true)).toEqual({
       fromReversedLot: 0n,
       fromOtherLots: [

@@ -33,7 +33,7 @@ describe('spending order', () => {
   it('leaves out pending, expired and empty lots', () => {
     const lots = [
       lot(1, '2026-03-20T00:00:00Z', null, { activated: false }), // pending
-      lot(2, '2026-01-01T00:00:00Z', '2026-03-15T12:00:00Z'), // expires at this very instant
+      lot(2, '2026-01-01T00:00:00Z', '2026-03-15T11:59:59.999Z'), // expired a millisecond ago
       lot(3, '2026-01-01T00:00:00Z', null, { remaining: 0n }),
       lot(4, '2026-03-15T12:00:00Z', null, { activated: false }), // activates at this very instant
       lot(5, '2026-01-01T00:00:00Z', '2026-12-31T00:00:00Z', { expired: true }),

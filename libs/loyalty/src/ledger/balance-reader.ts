@@ -40,7 +40,7 @@ export async function readBalance(
       pointsAccount: account.id,
       $or: [
         { activated: false, activationAt: { $lte: now } },
-        { expired: false, expiresAt: { $lte: now } },
+        { expired: false, expiresAt: { $lt: now } },
         { id: { $in: allocations.map((allocation) => allocation.lot) } },
       ],
     },

@@ -37,7 +37,7 @@ export class GetExpiringPoints {
       pointsAccount: account.id,
       expired: false,
       remaining: { $gt: 0n },
-      expiresAt: { $gte: from, $lte: to, $gt: now },
+      expiresAt: { $gte: from > now ? from : now, $lte: to },
     });
     return { expiring_points: Points.format(lots.reduce((sum, lot) => sum + lot.remaining, 0n)) };
   }

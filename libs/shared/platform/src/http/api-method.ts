@@ -31,6 +31,8 @@ export interface ApiMethodOptions {
   mutating?: boolean;
   /** The class describing the payload under `data` (or `result` for `market/` methods). */
   response: Type;
+  /** The payload is a list of `response` objects. */
+  responseIsList?: boolean;
 }
 
 const ACCESS_TEXT: Record<MethodAccess, string> = {
@@ -57,7 +59,9 @@ export function ApiMethod(path: string, options: ApiMethodOptions): MethodDecora
         properties: {
           error: { type: 'integer', example: 0 },
           error_text: { type: 'string', example: 'Successful operation' },
-          [payloadKeyFor(path)]: { $ref: getSchemaPath(options.response) },
+          [payloadKeyFor(path)]: options.responseIsList
+            ? { type: 'array', items: { $ref: getSchemaPath(options.response) } }
+            : { $ref: getSchemaPath(options.response) },
         },
       },
     }),
