@@ -66,6 +66,7 @@ export interface RedemptionPosting extends PostingDetails {
  */
 export class MemberLedger {
   private readonly events: NewOutboxEvent[] = [];
+  private readonly lastSteps: (() => Promise<void>)[] = [];
   private readonly lots = new Map<number, PointsLot[]>();
 
   private constructor(
@@ -395,6 +396,13 @@ export class MemberLedger {
       }
     }
     writeOutboxEvents(this.em, this.events.splice(0));
+    await this.em.flush();
+    for (const step of this.lastSteps.splice(0)) await step();
+  }
+
+  /** Work to do as the last statements before the commit (contended counters: their row locks are held briefly). */
+  atTheEnd(step: () => Promise<void>): void {
+    this.lastSteps.push(step);
   }
 
   // ── Internals ───────────────────────────────────────────────────────────────────────────────

@@ -18,12 +18,16 @@ export interface LimitUse {
 /**
  * Moves a promotion's counters for one use, with conditional updates inside the caller's
  * transaction: per member (per period), total uses, and budget. Returns the budget amount granted,
- * which is cut to what is left of the budget; error 11 when a limit is exhausted.
+ * which is cut to what is left of the budget (error 11 when a limit is exhausted), and whether the
+ * plain use count is still to be moved with `countUse` just before the commit.
  * Always called after the member's accounts are locked, so locks are taken in one order. The
  * loaded Promotion entity is never changed here: its counters are only ever moved in SQL, so a
  * flush can never write back a stale count.
  */
-export async function consumeLimits(em: EntityManager, use: LimitUse): Promise<bigint> {
+export async function consumeLimits(
+  em: EntityManager,
+  use: LimitUse,
+): Promise<{ granted: bigint; countLater: boolean }> {
   const { promotion } = use;
   if (promotion.limitPerMember != null) {
     const key = periodKey(use.at, promotion.limitPerMemberPeriod, use.program.timezone);
@@ -36,7 +40,20 @@ export async function consumeLimits(em: EntityManager, use: LimitUse): Promise<b
     );
     if (rows.length === 0) throw limitReached(promotion, 'per member');
   }
-  return takeTotals(em, promotion, use.budgetAmount);
+  if (promotion.limitTotalUses == null && promotion.limitBudget == null) {
+    // Nothing to enforce: count the use at the very end (countUse), so that the promotion's row is
+    // locked only for the commit instead of serialising every use of a popular promotion.
+    return { granted: use.budgetAmount, countLater: true };
+  }
+  return { granted: await takeTotals(em, promotion, use.budgetAmount), countLater: false };
+}
+
+/** Counts a use of a promotion without limits (the last statement before the commit). */
+export async function countUse(em: EntityManager, promotion: Promotion, budgetAmount: bigint): Promise<void> {
+  await em.execute('update promotions set uses_count = uses_count + 1, budget_used = budget_used + ? where id = ?', [
+    budgetAmount.toString(),
+    promotion.id,
+  ]);
 }
 
 /** Gives one use back (a temporary transaction rolled back, cancelled or timed out). */

@@ -5,7 +5,7 @@ import { BalanceAnswer, balanceAnswer } from '../../domain/balance-answer';
 import { accrualDates } from '../../domain/operation-dates';
 import { applicableTriggerRule, ruleAmount } from '../../domain/trigger-rule';
 import { LedgerRunner } from '../../ledger/ledger-runner';
-import { consumeLimits } from '../../ledger/promotion-limits';
+import { consumeLimits, countUse } from '../../ledger/promotion-limits';
 import { CurrencyReference, findPromotion, requireCurrency } from '../../repositories/program-lookup';
 
 export const DEFAULT_TEMP_TIMEOUT_SEC = 600;
@@ -56,7 +56,14 @@ export class AccruePoints {
           activation_date: input.activationDate,
           expiration_date: input.expirationDate,
         });
-        const amount = await consumeLimits(em, { promotion, member, program, at: ledger.now, budgetAmount: requested });
+        const { granted: amount, countLater } = await consumeLimits(em, {
+          promotion,
+          member,
+          program,
+          at: ledger.now,
+          budgetAmount: requested,
+        });
+        if (countLater) ledger.atTheEnd(() => countUse(em, promotion, amount));
         const transaction = await ledger.accrue({
           currency,
           amount,

@@ -5,7 +5,7 @@ import { balanceAnswer } from '../../domain/balance-answer';
 import { programInstant } from '../../domain/operation-dates';
 import { applicableTriggerRule, ruleAmount } from '../../domain/trigger-rule';
 import { LedgerRunner } from '../../ledger/ledger-runner';
-import { consumeLimits } from '../../ledger/promotion-limits';
+import { consumeLimits, countUse } from '../../ledger/promotion-limits';
 import { CurrencyReference, findPromotion, requireCurrency } from '../../repositories/program-lookup';
 import { DEFAULT_TEMP_TIMEOUT_SEC, PointsOperationAnswer } from './accrue-points.use-case';
 
@@ -47,7 +47,14 @@ export class RedeemPoints {
         const promotion = await findPromotion(em, program.id, input.promotion, 'reference');
         const rule = applicableTriggerRule(promotion, currency.externalId, 'redemption', ledger.now);
         const amount = ruleAmount(rule, input.amount, currency.precision);
-        await consumeLimits(em, { promotion, member, program, at: ledger.now, budgetAmount: 0n });
+        const { countLater } = await consumeLimits(em, {
+          promotion,
+          member,
+          program,
+          at: ledger.now,
+          budgetAmount: 0n,
+        });
+        if (countLater) ledger.atTheEnd(() => countUse(em, promotion, 0n));
         const transaction = await ledger.redeem({
           currency,
           amount,

@@ -25,6 +25,8 @@ const CACHE_MAX_ENTRIES = 10_000;
 @Injectable()
 export class TokenAuthenticator implements OnModuleInit, OnApplicationShutdown {
   private readonly cache = new Map<string, { caller: Caller; until: number }>();
+  /** Lookups in flight, so a burst of requests with a new token asks the database once. */
+  private readonly lookups = new Map<string, Promise<Caller | null>>();
   private subscriber: Redis | null = null;
 
   constructor(
@@ -52,6 +54,16 @@ export class TokenAuthenticator implements OnModuleInit, OnApplicationShutdown {
     const secretHash = hashSecret(secret);
     const cached = this.cache.get(secretHash);
     if (cached && cached.until > Date.now()) return { kind: 'token', caller: cached.caller };
+    let lookup = this.lookups.get(secretHash);
+    if (!lookup) {
+      lookup = this.lookUp(secretHash).finally(() => this.lookups.delete(secretHash));
+      this.lookups.set(secretHash, lookup);
+    }
+    const caller = await lookup;
+    return caller ? { kind: 'token', caller } : null;
+  }
+
+  private async lookUp(secretHash: string): Promise<Caller | null> {
     const [token, revoked] = await Promise.all([
       this.orm.em.fork().findOne(ApiToken, { secretHash, revokedAt: null }, { filters: false }),
       this.redis.exists(this.revokedKey(secretHash)).catch(() => 0),
@@ -59,7 +71,7 @@ export class TokenAuthenticator implements OnModuleInit, OnApplicationShutdown {
     if (!token || revoked) return null;
     const caller: Caller = { accountId: token.account, tokenId: token.id, role: token.role };
     this.remember(secretHash, caller);
-    return { kind: 'token', caller };
+    return caller;
   }
 
   /** Makes every API process stop trusting the token at once (called when a token is revoked). */
