@@ -1,11 +1,9 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
-import { Balance, netBalance, projectBalance, TemporaryTransaction } from '@loyalty/loyalty-engine';
+import { Balance, netBalance, projectBalance } from '@loyalty/loyalty-engine';
 import type { Member } from '../entities/member.entity';
-import { PointsAccount } from '../entities/points-account.entity';
 import type { PointsCurrency } from '../entities/points-currency.entity';
-import { PointsLot } from '../entities/points-lot.entity';
-import { PointsTransaction } from '../entities/points-transaction.entity';
-import { RedemptionAllocation } from '../entities/redemption-allocation.entity';
+import { AccountRow, loadAllocations, loadLots, loadTemporaries } from './ledger-store';
+import { asTemporary } from './member-ledger';
 
 const ZERO: Balance = { active: 0n, pending: 0n, held: 0n, total: 0n };
 
@@ -20,32 +18,31 @@ export async function readBalance(
   currency: PointsCurrency,
   now: Date,
 ): Promise<Balance> {
-  const account = await em.findOne(PointsAccount, { member: member.id, currency: currency.id }, { filters: false });
-  if (!account) return ZERO;
-  const temporaries = await em.find(
-    PointsTransaction,
-    { pointsAccount: account.id, status: 'temporary', tempDeadline: { $lte: now } },
-    { filters: false },
+  const [row]: Record<string, unknown>[] = await em.execute(
+    'select id, active, pending, held, debt from points_accounts where member_id = ? and currency_id = ?',
+    [member.id, currency.id],
   );
-  const allocations = temporaries.some((transaction) => transaction.type === 'redemption')
-    ? await em.find(
-        RedemptionAllocation,
-        { transaction: { $in: temporaries.map((transaction) => transaction.id) } },
-        { filters: false },
-      )
-    : [];
-  const lots = await em.find(
-    PointsLot,
-    {
-      pointsAccount: account.id,
-      $or: [
-        { activated: false, activationAt: { $lte: now } },
-        { expired: false, expiresAt: { $lt: now } },
-        { id: { $in: allocations.map((allocation) => allocation.lot) } },
-      ],
-    },
-    { filters: false },
+  if (!row) return ZERO;
+  const account: Pick<AccountRow, 'active' | 'pending' | 'held' | 'debt'> = {
+    active: BigInt(row['active'] as string),
+    pending: BigInt(row['pending'] as string),
+    held: BigInt(row['held'] as string),
+    debt: BigInt(row['debt'] as string),
+  };
+  const accountId = Number(row['id']);
+  const temporaries = await loadTemporaries(em, accountId, now);
+  const allocations = await loadAllocations(
+    em,
+    temporaries.filter((transaction) => transaction.type === 'redemption').map((transaction) => transaction.id),
   );
+  const due: Record<string, unknown>[] = await em.execute(
+    `select id from points_lots
+      where points_account_id = ? and ((not activated and activation_at <= ?) or (not expired and expires_at < ?))`,
+    [accountId, now, now],
+  );
+  const lots = await loadLots(em, [
+    ...new Set([...due.map((lot) => Number(lot['id'])), ...allocations.map((allocation) => allocation.lot)]),
+  ]);
   if (lots.length === 0 && temporaries.length === 0) return netBalance(account);
   return projectBalance(
     account,
@@ -53,19 +50,4 @@ export async function readBalance(
     temporaries.map((transaction) => asTemporary(transaction, allocations)),
     now,
   );
-}
-
-export function asTemporary(transaction: PointsTransaction, allocations: RedemptionAllocation[]): TemporaryTransaction {
-  const redemption = transaction.type === 'redemption';
-  return {
-    transactionId: transaction.id,
-    kind: redemption ? 'redemption' : 'accrual',
-    amount: redemption ? -transaction.amount : transaction.amount,
-    deadline: transaction.tempDeadline as Date,
-    allocations: redemption
-      ? allocations
-          .filter((allocation) => allocation.transaction === transaction.id)
-          .map((allocation) => ({ lotId: allocation.lot, amount: allocation.amount }))
-      : undefined,
-  };
 }

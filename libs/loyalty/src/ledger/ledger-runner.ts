@@ -8,9 +8,9 @@ import type { LoyaltyProgram } from '../entities/loyalty-program.entity';
 import { Member } from '../entities/member.entity';
 import { PointsAccount } from '../entities/points-account.entity';
 import { PointsCurrency } from '../entities/points-currency.entity';
-import { PointsTransaction } from '../entities/points-transaction.entity';
 import { requireActiveProgram, requireMember } from '../repositories/member-lookup';
 import { requireProgram } from '../repositories/program-lookup';
+import { findTransactionByEid, findTransactionById, storeAnswer, TransactionRow } from './ledger-store';
 import { MemberLedger } from './member-ledger';
 
 export interface LedgerRequest {
@@ -45,7 +45,7 @@ export class LedgerRunner {
   async run<T>(
     request: LedgerRequest,
     currencies: (scope: LedgerScope) => Promise<PointsCurrency[]>,
-    work: (ledger: MemberLedger, scope: LedgerScope) => Promise<{ answer: T; transaction: PointsTransaction }>,
+    work: (ledger: MemberLedger, scope: LedgerScope) => Promise<{ answer: T; transaction: TransactionRow }>,
   ): Promise<T> {
     try {
       return await this.em.transactional(async (em) => {
@@ -66,8 +66,7 @@ export class LedgerRunner {
         const lateReplay = await this.storedAnswer<T>(scope, request);
         if (lateReplay !== undefined) return lateReplay;
         const { answer, transaction } = await work(ledger, scope);
-        transaction.requestFingerprint = request.fingerprint;
-        transaction.response = JSON.stringify(answer);
+        await storeAnswer(em, transaction.id, request.fingerprint, JSON.stringify(answer));
         await ledger.finish();
         return answer;
       });
@@ -85,18 +84,17 @@ export class LedgerRunner {
   async runOnTransaction<T>(
     programId: number,
     reference: { transactionId?: number | null; transactionEid?: string | null },
-    work: (ledger: MemberLedger, transaction: PointsTransaction, currency: PointsCurrency) => Promise<T>,
+    work: (ledger: MemberLedger, transaction: TransactionRow, currency: PointsCurrency) => Promise<T>,
   ): Promise<T> {
     return this.em.transactional(async (em) => {
       const program = await requireProgram(em, programId);
       if (reference.transactionId == null && reference.transactionEid == null) {
         throw DomainError.invalid('transaction_id', 'transaction_id or transaction_eid is required');
       }
-      const transaction = await em.findOne(PointsTransaction, {
-        program: program.id,
-        ...(reference.transactionId != null ? { id: reference.transactionId } : {}),
-        ...(reference.transactionEid != null ? { transactionEid: reference.transactionEid } : {}),
-      });
+      const transaction =
+        reference.transactionId != null
+          ? await findTransactionById(em, program.id, reference.transactionId)
+          : await findTransactionByEid(em, program.id, reference.transactionEid as string);
       if (!transaction)
         throw DomainError.notFound(`Transaction ${reference.transactionId ?? reference.transactionEid}`);
       requireActiveProgram(program);
@@ -104,7 +102,9 @@ export class LedgerRunner {
       const account = await em.findOneOrFail(PointsAccount, { id: transaction.pointsAccount });
       const currency = await em.findOneOrFail(PointsCurrency, { id: account.currency });
       const ledger = await MemberLedger.open(em, program, member, [currency], this.clock.now(), this.config.lockWaitMs);
-      const answer = await work(ledger, transaction, currency);
+      // Read again under the lock: opening the ledger may have timed the transaction out.
+      const current = (await findTransactionById(em, program.id, transaction.id)) as TransactionRow;
+      const answer = await work(ledger, current, currency);
       await ledger.finish();
       return answer;
     });
@@ -113,10 +113,7 @@ export class LedgerRunner {
   /** The answer stored for this `transaction_eid`, or undefined; error 6 when the eid came with another request. */
   private async storedAnswer<T>(scope: LedgerScope, request: LedgerRequest): Promise<T | undefined> {
     if (!request.transactionEid) return undefined;
-    const stored = await scope.em.findOne(PointsTransaction, {
-      program: scope.program.id,
-      transactionEid: request.transactionEid,
-    });
+    const stored = await findTransactionByEid(scope.em, scope.program.id, request.transactionEid);
     if (!stored) return undefined;
     if (stored.requestFingerprint !== request.fingerprint || stored.member !== scope.member.id)
       throw eidTaken(request.transactionEid);

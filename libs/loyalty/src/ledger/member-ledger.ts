@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import type { EntityManager } from '@mikro-orm/postgresql';
-import { bigintMin, DomainError, Points } from '@loyalty/kernel';
+import { bigintMin, bigintSum, DomainError, Points } from '@loyalty/kernel';
 import {
   Balance,
   LotAllocation,
@@ -9,19 +9,33 @@ import {
   planReturn,
   planReversal,
   planSettlement,
+  TemporaryTransaction,
 } from '@loyalty/loyalty-engine';
-import { NewOutboxEvent, writeOutboxEvents } from '@loyalty/platform';
+import { insertOutboxEvents, NewOutboxEvent } from '@loyalty/platform';
 import type { LoyaltyProgram } from '../entities/loyalty-program.entity';
 import type { Member } from '../entities/member.entity';
-import { PointsAccount } from '../entities/points-account.entity';
 import type { PointsCurrency } from '../entities/points-currency.entity';
-import { PointsLot } from '../entities/points-lot.entity';
-import { PointsTransaction, TransactionStatus, TransactionType } from '../entities/points-transaction.entity';
-import { Promotion } from '../entities/promotion.entity';
-import { RedemptionAllocation } from '../entities/redemption-allocation.entity';
-import { TransactionStatusChange } from '../entities/transaction-status-change.entity';
-import { releaseLimits } from './promotion-limits';
-import { asTemporary } from './balance-reader';
+import type { TransactionStatus, TransactionType } from '../entities/points-transaction.entity';
+import {
+  AccountRow,
+  AllocationRow,
+  changeStatus,
+  insertAllocations,
+  insertLot,
+  insertTransaction,
+  loadAllocations,
+  loadLots,
+  loadOpenLots,
+  loadTemporaries,
+  lockAccounts,
+  LotRow,
+  lotOfTransaction,
+  markAllocationsReturned,
+  saveAccount,
+  saveLots,
+  TransactionRow,
+} from './ledger-store';
+import { promotionLimitsOf, releaseLimits } from './promotion-limits';
 import { recordTierChanges } from './tier-keeper';
 
 /** What every posting may say about where it came from. */
@@ -61,20 +75,26 @@ export interface RedemptionPosting extends PostingDetails {
  * The ledger of one member inside one database transaction. `open` locks the member's points
  * accounts (in currency order) and brings them up to date (`settle`), so every posting after it
  * works on an exact cached balance. Postings keep the cache, the lots, the allocations and the
- * transactions consistent (the invariant of rules.md §2.1), and queue outbox events that `finish`
- * writes in the same transaction.
+ * transactions consistent (the invariant of rules.md §2.1); `finish` writes the changed accounts
+ * and lots and the queued outbox events, still inside the caller's transaction.
+ *
+ * Rows are read and written with plain SQL (ledger-store): this is the hot path of every points
+ * operation and of checkout commits.
  */
 export class MemberLedger {
   private readonly events: NewOutboxEvent[] = [];
   private readonly lastSteps: (() => Promise<void>)[] = [];
-  private readonly lots = new Map<number, PointsLot[]>();
+  /** Every lot read or made in this transaction, by id: the one copy that postings change. */
+  private readonly lots = new Map<number, LotRow>();
+  private readonly openLoaded = new Set<number>();
+  private readonly changedLots = new Set<LotRow>();
 
   private constructor(
     readonly em: EntityManager,
     readonly program: LoyaltyProgram,
     readonly member: Member,
     readonly now: Date,
-    private readonly accounts: Map<number, PointsAccount>,
+    private readonly accounts: Map<number, AccountRow>,
     private readonly currencies: Map<number, PointsCurrency>,
   ) {}
 
@@ -89,22 +109,12 @@ export class MemberLedger {
     const sorted = [...new Map(currencies.map((currency) => [currency.id, currency])).values()].sort(
       (a, b) => a.id - b.id,
     );
-    await em.execute(
-      `insert into points_accounts (account_id, member_id, currency_id, active, pending, held, debt, version, frozen)
-       select ?, ?, unnest(?::bigint[]), 0, 0, 0, 0, 0, false
-       on conflict (member_id, currency_id) do nothing`,
-      [member.account, member.id, `{${sorted.map((currency) => currency.id).join(',')}}`],
-    );
     await em.execute(`set local lock_timeout = ${Math.floor(lockWaitMs)}`);
-    const currencyIds = sorted.map((currency) => currency.id);
-    await em.execute(
-      'select id from points_accounts where member_id = ? and currency_id in (?) order by currency_id for update',
-      [member.id, currencyIds],
-    );
-    const accounts = await em.find(
-      PointsAccount,
-      { member: member.id, currency: { $in: currencyIds } },
-      { refresh: true, filters: false },
+    const accounts = await lockAccounts(
+      em,
+      member.account,
+      member.id,
+      sorted.map((currency) => currency.id),
     );
     if (accounts.some((account) => account.frozen)) {
       throw new DomainError('NOT_A_MEMBER', 'The membership is deleted');
@@ -121,7 +131,7 @@ export class MemberLedger {
     return ledger;
   }
 
-  account(currency: PointsCurrency): PointsAccount {
+  account(currency: PointsCurrency): AccountRow {
     const account = this.accounts.get(currency.id);
     if (!account) throw new DomainError('INTERNAL', `points account of currency ${currency.id} is not open`);
     return account;
@@ -132,13 +142,18 @@ export class MemberLedger {
     return netBalance(this.account(currency));
   }
 
+  /** Freezes the account: no operation may use it any more. */
+  freeze(currency: PointsCurrency): void {
+    this.account(currency).frozen = true;
+  }
+
   // ── Accruals ────────────────────────────────────────────────────────────────────────────────
 
   /** Posts an accrual: a lot (active or pending) or, with a deadline, a temporary accrual. */
-  async accrue(posting: AccrualPosting): Promise<PointsTransaction> {
+  async accrue(posting: AccrualPosting): Promise<TransactionRow> {
     const account = this.account(posting.currency);
     const temporary = posting.tempDeadline != null;
-    const transaction = this.newTransaction(account, posting, {
+    const transaction = await this.newTransaction(account, posting, {
       type: posting.type ?? 'accrual',
       status: temporary ? 'temporary' : 'posted',
       amount: posting.amount,
@@ -146,13 +161,11 @@ export class MemberLedger {
       expirationAt: posting.expiresAt,
       tempDeadline: posting.tempDeadline ?? null,
     });
-    await this.em.flush();
     if (temporary) {
       account.pending += posting.amount;
     } else {
       await this.createLot(account, transaction, posting.amount, posting.activationAt, posting.expiresAt);
     }
-    this.touched(account);
     this.queue(temporary ? null : 'points.accrued', posting.currency, transaction);
     await this.settle(posting.currency);
     return transaction;
@@ -165,7 +178,7 @@ export class MemberLedger {
    * them for a temporary redemption. Error 9 when the active balance does not cover it, unless
    * `allowDebt` lets the rest become debt.
    */
-  async redeem(posting: RedemptionPosting): Promise<PointsTransaction> {
+  async redeem(posting: RedemptionPosting): Promise<TransactionRow> {
     const account = this.account(posting.currency);
     const active = this.balance(posting.currency).active;
     if (posting.amount > active && !posting.allowDebt) {
@@ -177,20 +190,17 @@ export class MemberLedger {
         },
       );
     }
-    const lots = await this.openLots(account);
-    const plan = planRedemption(lots, posting.amount, this.now);
+    const plan = planRedemption(await this.openLots(account), posting.amount, this.now);
     const temporary = posting.tempDeadline != null;
-    const transaction = this.newTransaction(account, posting, {
+    const transaction = await this.newTransaction(account, posting, {
       type: posting.type ?? 'redemption',
       status: temporary ? 'temporary' : 'posted',
       amount: -posting.amount,
       tempDeadline: posting.tempDeadline ?? null,
     });
-    await this.em.flush();
-    const taken = this.drain(account, transaction, lots, plan.allocations);
+    const taken = await this.drain(account, transaction, plan.allocations);
     account.debt += posting.amount - taken;
     if (temporary) account.held += taken;
-    this.touched(account);
     this.queue(temporary ? null : 'points.redeemed', posting.currency, transaction);
     return transaction;
   }
@@ -198,12 +208,12 @@ export class MemberLedger {
   // ── Temporary transactions ──────────────────────────────────────────────────────────────────
 
   /** `commit_transaction`: the accrual gets its lot, the hold stays drained. */
-  async commit(transaction: PointsTransaction): Promise<void> {
+  async commit(transaction: TransactionRow): Promise<void> {
     const { account, currency } = this.ownerOf(transaction);
     this.requireTemporary(transaction);
-    this.changeStatus(transaction, 'posted', 'commit');
+    await changeStatus(this.em, account.tenant, transaction, 'posted', 'commit', this.now);
     if (transaction.type === 'redemption') {
-      account.held += transaction.amount; // amount is negative
+      account.held += transaction.amount; // the amount is negative
       this.queue('points.redeemed', currency, transaction);
     } else {
       account.pending -= transaction.amount;
@@ -217,17 +227,23 @@ export class MemberLedger {
       this.queue('points.accrued', currency, transaction);
       await this.settle(currency);
     }
-    this.touched(account);
   }
 
   /**
    * `rollback_transaction`, `cancel_transaction` of a temporary one, or its deadline: the hold goes
    * back to its lots (or the pending accrual vanishes) and the promotion's use is given back.
    */
-  async release(transaction: PointsTransaction, reason: 'rollback' | 'cancel' | 'timeout'): Promise<void> {
+  async release(transaction: TransactionRow, reason: 'rollback' | 'cancel' | 'timeout'): Promise<void> {
     const { account, currency } = this.ownerOf(transaction);
     this.requireTemporary(transaction);
-    this.changeStatus(transaction, reason === 'cancel' ? 'cancelled' : 'rolled_back', reason);
+    await changeStatus(
+      this.em,
+      account.tenant,
+      transaction,
+      reason === 'cancel' ? 'cancelled' : 'rolled_back',
+      reason,
+      this.now,
+    );
     if (transaction.type === 'redemption') {
       account.held += transaction.amount;
       await this.giveBack(account, currency, transaction);
@@ -235,7 +251,7 @@ export class MemberLedger {
       account.pending -= transaction.amount;
     }
     if (transaction.promotion != null) {
-      const promotion = await this.em.findOneOrFail(Promotion, { id: transaction.promotion }, { filters: false });
+      const promotion = await promotionLimitsOf(this.em, transaction.promotion);
       const budgetAmount = transaction.type === 'redemption' ? 0n : transaction.amount;
       await releaseLimits(this.em, {
         promotion,
@@ -245,7 +261,6 @@ export class MemberLedger {
         budgetAmount,
       });
     }
-    this.touched(account);
   }
 
   // ── Cancellation of posted transactions ────────────────────────────────────────────────────
@@ -255,7 +270,7 @@ export class MemberLedger {
    * to their lots (parts of expired lots expire at once); an accrual's points are taken back from
    * its lot, then from other active lots; what is missing becomes debt or an uncollected adjustment.
    */
-  async cancelPosted(original: PointsTransaction, details: PostingDetails = {}): Promise<PointsTransaction> {
+  async cancelPosted(original: TransactionRow, details: PostingDetails = {}): Promise<TransactionRow> {
     const { account, currency } = this.ownerOf(original);
     if (
       original.status !== 'posted' ||
@@ -266,38 +281,33 @@ export class MemberLedger {
         `A ${original.status} ${original.type} transaction cannot be cancelled`,
       );
     }
-    this.changeStatus(original, 'cancelled', 'cancel');
+    await changeStatus(this.em, account.tenant, original, 'cancelled', 'cancel', this.now);
     if (original.amount < 0n) {
-      const cancellation = this.newTransaction(account, details, {
+      const cancellation = await this.newTransaction(account, details, {
         type: 'cancellation',
         status: 'posted',
         amount: -original.amount,
         relatedTransaction: original.id,
       });
-      await this.em.flush();
-      this.touched(account);
       await this.giveBack(account, currency, original);
       this.queue('points.cancelled', currency, cancellation);
       return cancellation;
     }
-    const lot = await this.em.findOneOrFail(PointsLot, { transaction: original.id }, { filters: false });
+    const lot = await this.lotOf(original);
     const others = (await this.openLots(account)).filter((other) => other.id !== lot.id);
     const plan = planReversal(lot, others, original.amount, this.now, currency.allowNegative);
-    const taken = plan.fromReversedLot + plan.fromOtherLots.reduce((sum, part) => sum + part.amount, 0n);
-    const cancellation = this.newTransaction(account, details, {
+    const taken = plan.fromReversedLot + bigintSum(plan.fromOtherLots.map((part) => part.amount));
+    const cancellation = await this.newTransaction(account, details, {
       type: 'cancellation',
       status: 'posted',
       amount: -(taken + plan.debt),
       relatedTransaction: original.id,
     });
-    await this.em.flush();
-    if (plan.fromReversedLot > 0n)
-      this.drain(account, cancellation, [lot], [{ lotId: lot.id, amount: plan.fromReversedLot }]);
-    this.drain(account, cancellation, others, plan.fromOtherLots);
+    const fromLot = plan.fromReversedLot > 0n ? [{ lotId: lot.id, amount: plan.fromReversedLot }] : [];
+    await this.drain(account, cancellation, [...fromLot, ...plan.fromOtherLots]);
     account.debt += plan.debt;
-    this.touched(account);
     if (plan.uncollected > 0n) {
-      this.newTransaction(
+      await this.newTransaction(
         account,
         { description: 'Uncollected: the cancelled points had been spent' },
         {
@@ -319,17 +329,12 @@ export class MemberLedger {
    * `delete_member`: holds are released, then every remaining point (active and pending) and any
    * debt is written off with one `adjustment`.
    */
-  async writeOff(currency: PointsCurrency): Promise<PointsTransaction | null> {
+  async writeOff(currency: PointsCurrency): Promise<TransactionRow | null> {
     const account = this.account(currency);
-    const temporaries = await this.em.find(
-      PointsTransaction,
-      { pointsAccount: account.id, status: 'temporary' },
-      { filters: false },
-    );
-    for (const temporary of temporaries) await this.release(temporary, 'rollback');
+    for (const temporary of await loadTemporaries(this.em, account.id)) await this.release(temporary, 'rollback');
     const total = netBalance(account).total;
     if (total === 0n && account.debt === 0n) return null;
-    const writeOff = this.newTransaction(
+    const writeOff = await this.newTransaction(
       account,
       { description: 'Membership deleted: points written off' },
       {
@@ -338,16 +343,13 @@ export class MemberLedger {
         amount: -total,
       },
     );
-    await this.em.flush();
     const lots = (await this.openLots(account)).filter((lot) => lot.remaining > 0n);
-    this.drain(
+    await this.drain(
       account,
       writeOff,
-      lots,
       lots.map((lot) => ({ lotId: lot.id, amount: lot.remaining })),
     );
     account.debt = 0n;
-    this.touched(account);
     return writeOff;
   }
 
@@ -360,43 +362,45 @@ export class MemberLedger {
   async settle(currency: PointsCurrency): Promise<void> {
     const account = this.account(currency);
     const lots = await this.openLots(account);
-    const temporaries = await this.em.find(
-      PointsTransaction,
-      { pointsAccount: account.id, status: 'temporary', tempDeadline: { $lte: this.now } },
-      { filters: false, orderBy: { id: 'asc' } },
-    );
-    const allocations = await this.allocationsOf(
-      temporaries.filter((transaction) => transaction.type === 'redemption'),
+    const temporaries = await loadTemporaries(this.em, account.id, this.now);
+    const allocations = await loadAllocations(
+      this.em,
+      temporaries.filter((transaction) => transaction.type === 'redemption').map((transaction) => transaction.id),
     );
     const heldLots = await this.lotsById(allocations.map((allocation) => allocation.lot));
     const plan = planSettlement(
-      [...lots, ...heldLots.filter((lot) => !lots.includes(lot))],
+      [...new Set([...lots, ...heldLots])],
       temporaries.map((transaction) => asTemporary(transaction, allocations)),
       this.now,
     );
-    if (plan.activate.length === 0 && plan.expire.length === 0 && plan.timeouts.length === 0) return;
-    const byId = new Map([...lots, ...heldLots].map((lot) => [lot.id, lot]));
-    for (const lotId of plan.activate) this.activate(account, byId.get(lotId) as PointsLot, currency);
+    for (const lotId of plan.activate) this.activate(account, this.lot(lotId));
     for (const timeout of plan.timeouts) {
-      const transaction = temporaries.find((candidate) => candidate.id === timeout.transactionId) as PointsTransaction;
-      await this.release(transaction, 'timeout');
+      await this.release(
+        temporaries.find((candidate) => candidate.id === timeout.transactionId) as TransactionRow,
+        'timeout',
+      );
     }
-    for (const expiry of plan.expire) this.expireLot(account, currency, byId.get(expiry.lotId) as PointsLot);
-    this.touched(account);
+    for (const expiry of plan.expire) await this.expireLot(account, currency, this.lot(expiry.lotId));
   }
 
   /**
-   * Records tiers reached through the qualification accounts touched, and writes the queued outbox
-   * events into the unit of work; call once, before the transaction ends.
+   * Writes the changed lots and accounts, records tiers reached through the qualification
+   * accounts touched, writes the queued outbox events, then runs the last steps; call once, as the
+   * last thing before the transaction ends.
    */
   async finish(): Promise<void> {
+    await saveLots(this.em, [...this.changedLots]);
+    this.changedLots.clear();
+    for (const account of this.accounts.values()) {
+      account.version += 1;
+      await saveAccount(this.em, account);
+    }
     for (const currency of this.currencies.values()) {
       if (currency.type === 'qualification') {
         this.events.push(...(await recordTierChanges(this.em, this.program, this.member, currency.id, this.now)));
       }
     }
-    writeOutboxEvents(this.em, this.events.splice(0));
-    await this.em.flush();
+    await insertOutboxEvents(this.em, this.events.splice(0));
     for (const step of this.lastSteps.splice(0)) await step();
   }
 
@@ -408,14 +412,13 @@ export class MemberLedger {
   // ── Internals ───────────────────────────────────────────────────────────────────────────────
 
   private async createLot(
-    account: PointsAccount,
-    transaction: PointsTransaction,
+    account: AccountRow,
+    transaction: TransactionRow,
     amount: bigint,
     activationAt: Date,
     expiresAt: Date | null,
-  ): Promise<PointsLot> {
-    const lot = this.em.create(PointsLot, {
-      account: account.account,
+  ): Promise<void> {
+    const lot = await insertLot(this.em, account.tenant, {
       pointsAccount: account.id,
       transaction: transaction.id,
       amount,
@@ -425,41 +428,41 @@ export class MemberLedger {
       activated: false,
       expired: false,
     });
-    await this.em.flush();
     account.pending += amount;
-    this.lots.get(account.id)?.push(lot);
-    return lot;
+    this.lots.set(lot.id, lot);
   }
 
   /** Pending → active; points owed are paid from the lot first. */
-  private activate(account: PointsAccount, lot: PointsLot, _currency: PointsCurrency): void {
+  private activate(account: AccountRow, lot: LotRow): void {
     lot.activated = true;
     account.pending -= lot.remaining;
     const paid = bigintMin(account.debt, lot.remaining);
     lot.remaining -= paid;
     account.debt -= paid;
     account.active += lot.remaining;
+    this.changedLots.add(lot);
   }
 
   /** The lot's remaining expires: an `expiration` dated at the lot's expiry instant. */
-  private expireLot(account: PointsAccount, currency: PointsCurrency, lot: PointsLot): void {
+  private async expireLot(account: AccountRow, currency: PointsCurrency, lot: LotRow): Promise<void> {
     if (lot.expired) return;
     const amount = lot.remaining;
     if (lot.activated) account.active -= amount;
     else account.pending -= amount;
     lot.remaining = 0n;
     lot.expired = true;
-    if (amount > 0n) this.postExpiration(account, currency, lot, amount, lot.expiresAt ?? this.now);
+    this.changedLots.add(lot);
+    if (amount > 0n) await this.postExpiration(account, currency, lot, amount, lot.expiresAt ?? this.now);
   }
 
-  private postExpiration(
-    account: PointsAccount,
+  private async postExpiration(
+    account: AccountRow,
     currency: PointsCurrency,
-    lot: PointsLot,
+    lot: LotRow,
     amount: bigint,
     at: Date,
-  ): void {
-    const expiration = this.newTransaction(
+  ): Promise<void> {
+    const expiration = await this.newTransaction(
       account,
       { createdAt: at, description: 'Expired' },
       {
@@ -473,66 +476,56 @@ export class MemberLedger {
     this.queue('points.expired', currency, expiration);
   }
 
-  /** Takes the allocated parts out of their lots (and out of `active`), recording the allocations. */
-  private drain(
-    account: PointsAccount,
-    transaction: PointsTransaction,
-    lots: PointsLot[],
+  /** Takes the allocated parts out of their lots (and out of the balance), recording the allocations. */
+  private async drain(
+    account: AccountRow,
+    transaction: TransactionRow,
     parts: readonly LotAllocation[],
-  ): bigint {
-    const byId = new Map(lots.map((lot) => [lot.id, lot]));
+  ): Promise<bigint> {
     let taken = 0n;
     for (const part of parts) {
-      const lot = byId.get(part.lotId) as PointsLot;
+      const lot = this.lot(part.lotId);
       lot.remaining -= part.amount;
       if (lot.activated) account.active -= part.amount;
       else account.pending -= part.amount;
+      this.changedLots.add(lot);
       taken += part.amount;
-      this.em.create(RedemptionAllocation, {
-        account: account.account,
-        transaction: transaction.id,
-        lot: lot.id,
-        amount: part.amount,
-        returned: 0n,
-      });
     }
+    await insertAllocations(
+      this.em,
+      account.tenant,
+      transaction.id,
+      parts.map((part) => ({ lot: part.lotId, amount: part.amount })),
+    );
     return taken;
   }
 
   /** Gives a redemption's (or hold's) allocations back to their lots; parts of expired lots expire at once. */
-  private async giveBack(account: PointsAccount, currency: PointsCurrency, taken: PointsTransaction): Promise<void> {
-    const allocations = await this.em.find(
-      RedemptionAllocation,
-      { transaction: taken.id },
-      { filters: false, orderBy: { id: 'asc' } },
+  private async giveBack(account: AccountRow, currency: PointsCurrency, taken: TransactionRow): Promise<void> {
+    const allocations = await loadAllocations(this.em, [taken.id]);
+    const open = allocations
+      .map((allocation) => ({ lotId: allocation.lot, amount: allocation.amount - allocation.returned }))
+      .filter((part) => part.amount > 0n);
+    const plan = planReturn(open, await this.lotsById(allocations.map((allocation) => allocation.lot)), this.now);
+    await markAllocationsReturned(
+      this.em,
+      allocations.map((allocation) => allocation.id),
     );
-    const lots = await this.lotsById(allocations.map((allocation) => allocation.lot));
-    const open = allocations.map((allocation) => ({
-      lotId: allocation.lot,
-      amount: allocation.amount - allocation.returned,
-    }));
-    const plan = planReturn(
-      open.filter((part) => part.amount > 0n),
-      lots,
-      this.now,
-    );
-    const byId = new Map(lots.map((lot) => [lot.id, lot]));
-    for (const allocation of allocations) allocation.returned = allocation.amount;
     for (const part of plan.restore) {
-      const lot = byId.get(part.lotId) as PointsLot;
+      const lot = this.lot(part.lotId);
       lot.remaining += part.amount;
       account.active += part.amount;
+      this.changedLots.add(lot);
     }
     for (const part of plan.expireAtOnce) {
-      const lot = byId.get(part.lotId) as PointsLot;
-      this.expireLot(account, currency, lot);
-      this.postExpiration(account, currency, lot, part.amount, this.now);
+      const lot = this.lot(part.lotId);
+      await this.expireLot(account, currency, lot);
+      await this.postExpiration(account, currency, lot, part.amount, this.now);
     }
-    await this.em.flush();
   }
 
-  private newTransaction(
-    account: PointsAccount,
+  private async newTransaction(
+    account: AccountRow,
     details: PostingDetails,
     fields: {
       type: TransactionType;
@@ -544,10 +537,10 @@ export class MemberLedger {
       relatedTransaction?: number | null;
       externalData?: unknown;
     },
-  ): PointsTransaction {
+  ): Promise<TransactionRow> {
     const before = netBalance(account).total;
-    return this.em.create(PointsTransaction, {
-      account: account.account,
+    return insertTransaction(this.em, {
+      tenant: account.tenant,
       program: this.program.id,
       member: this.member.id,
       pointsAccount: account.id,
@@ -572,25 +565,13 @@ export class MemberLedger {
     });
   }
 
-  private changeStatus(transaction: PointsTransaction, to: TransactionStatus, reason: string): void {
-    this.em.create(TransactionStatusChange, {
-      account: transaction.account,
-      transaction: transaction.id,
-      fromStatus: transaction.status,
-      toStatus: to,
-      reason,
-      changedAt: this.now,
-    });
-    transaction.status = to;
-  }
-
-  private requireTemporary(transaction: PointsTransaction): void {
+  private requireTemporary(transaction: TransactionRow): void {
     if (transaction.status !== 'temporary') {
       throw new DomainError('TRANSACTION_STATE', `The transaction is ${transaction.status}, not temporary`);
     }
   }
 
-  private ownerOf(transaction: PointsTransaction): { account: PointsAccount; currency: PointsCurrency } {
+  private ownerOf(transaction: TransactionRow): { account: AccountRow; currency: PointsCurrency } {
     for (const [currencyId, account] of this.accounts) {
       if (account.id === transaction.pointsAccount)
         return { account, currency: this.currencies.get(currencyId) as PointsCurrency };
@@ -598,43 +579,40 @@ export class MemberLedger {
     throw new DomainError('INTERNAL', `the account of transaction ${transaction.id} is not open`);
   }
 
-  private touched(account: PointsAccount): void {
-    account.version += 1;
+  private lot(id: number): LotRow {
+    const lot = this.lots.get(id);
+    if (!lot) throw new DomainError('INTERNAL', `lot ${id} is not loaded`);
+    return lot;
   }
 
-  /** Lots that can still change: not expired, and not a drained never-expiring activated lot. */
-  private async openLots(account: PointsAccount): Promise<PointsLot[]> {
-    let lots = this.lots.get(account.id);
-    if (!lots) {
-      lots = await this.em.find(
-        PointsLot,
-        {
-          pointsAccount: account.id,
-          expired: false,
-          $or: [{ remaining: { $gt: 0n } }, { activated: false }, { expiresAt: { $ne: null } }],
-        },
-        { filters: false, orderBy: { id: 'asc' } },
-      );
-      this.lots.set(account.id, lots);
+  /** The account's open lots; one query per account and transaction, then kept in memory. */
+  private async openLots(account: AccountRow): Promise<LotRow[]> {
+    if (!this.openLoaded.has(account.id)) {
+      for (const lot of await loadOpenLots(this.em, account.id)) if (!this.lots.has(lot.id)) this.lots.set(lot.id, lot);
+      this.openLoaded.add(account.id);
     }
-    return lots;
-  }
-
-  private async lotsById(ids: number[]): Promise<PointsLot[]> {
-    if (ids.length === 0) return [];
-    return this.em.find(PointsLot, { id: { $in: [...new Set(ids)] } }, { filters: false });
-  }
-
-  private async allocationsOf(transactions: PointsTransaction[]): Promise<RedemptionAllocation[]> {
-    if (transactions.length === 0) return [];
-    return this.em.find(
-      RedemptionAllocation,
-      { transaction: { $in: transactions.map((transaction) => transaction.id) } },
-      { filters: false, orderBy: { id: 'asc' } },
+    return [...this.lots.values()].filter(
+      (lot) =>
+        lot.pointsAccount === account.id &&
+        !lot.expired &&
+        (lot.remaining > 0n || !lot.activated || lot.expiresAt !== null),
     );
   }
 
-  private queue(eventType: string | null, currency: PointsCurrency, transaction: PointsTransaction): void {
+  /** Lots by id, read once: the copy in memory (possibly changed) wins over the database's. */
+  private async lotsById(ids: number[]): Promise<LotRow[]> {
+    const missing = [...new Set(ids)].filter((id) => !this.lots.has(id));
+    for (const lot of await loadLots(this.em, missing)) this.lots.set(lot.id, lot);
+    return [...new Set(ids)].map((id) => this.lot(id));
+  }
+
+  private async lotOf(transaction: TransactionRow): Promise<LotRow> {
+    const found = await lotOfTransaction(this.em, transaction.id);
+    if (!found) throw new DomainError('INTERNAL', `transaction ${transaction.id} has no lot`);
+    return (await this.lotsById([found.id]))[0];
+  }
+
+  private queue(eventType: string | null, currency: PointsCurrency, transaction: TransactionRow): void {
     if (!eventType) return;
     this.events.push({
       accountId: this.member.account,
@@ -652,4 +630,20 @@ export class MemberLedger {
       },
     });
   }
+}
+
+/** A temporary transaction as the engine sees it. */
+export function asTemporary(transaction: TransactionRow, allocations: readonly AllocationRow[]): TemporaryTransaction {
+  const redemption = transaction.type === 'redemption';
+  return {
+    transactionId: transaction.id,
+    kind: redemption ? 'redemption' : 'accrual',
+    amount: redemption ? -transaction.amount : transaction.amount,
+    deadline: transaction.tempDeadline as Date,
+    allocations: redemption
+      ? allocations
+          .filter((allocation) => allocation.transaction === transaction.id)
+          .map((allocation) => ({ lotId: allocation.lot, amount: allocation.amount }))
+      : undefined,
+  };
 }

@@ -5,8 +5,14 @@ import type { LoyaltyProgram } from '../entities/loyalty-program.entity';
 import type { Member } from '../entities/member.entity';
 import type { Promotion } from '../entities/promotion.entity';
 
+/** What the limit counters need to know of a promotion. */
+export type PromotionCounters = Pick<
+  Promotion,
+  'id' | 'externalId' | 'limitPerMember' | 'limitPerMemberPeriod' | 'limitTotalUses' | 'limitBudget'
+>;
+
 export interface LimitUse {
-  promotion: Promotion;
+  promotion: PromotionCounters;
   member: Member;
   program: LoyaltyProgram;
   /** The instant the use counts for (its limit period). */
@@ -49,7 +55,7 @@ export async function consumeLimits(
 }
 
 /** Counts a use of a promotion without limits (the last statement before the commit). */
-export async function countUse(em: EntityManager, promotion: Promotion, budgetAmount: bigint): Promise<void> {
+export async function countUse(em: EntityManager, promotion: PromotionCounters, budgetAmount: bigint): Promise<void> {
   await em.execute('update promotions set uses_count = uses_count + 1, budget_used = budget_used + ? where id = ?', [
     budgetAmount.toString(),
     promotion.id,
@@ -72,7 +78,7 @@ export async function releaseLimits(em: EntityManager, use: LimitUse): Promise<v
   ]);
 }
 
-async function takeTotals(em: EntityManager, promotion: Promotion, budgetAmount: bigint): Promise<bigint> {
+async function takeTotals(em: EntityManager, promotion: PromotionCounters, budgetAmount: bigint): Promise<bigint> {
   const rows: { granted: string }[] = await em.execute(
     `with current as (select id, budget_used from promotions where id = ? for update)
      update promotions p
@@ -89,8 +95,24 @@ async function takeTotals(em: EntityManager, promotion: Promotion, budgetAmount:
   return BigInt(rows[0].granted);
 }
 
-function limitReached(promotion: Promotion, which: string): DomainError {
+function limitReached(promotion: PromotionCounters, which: string): DomainError {
   return new DomainError('LIMIT_REACHED', `Promotion ${promotion.externalId}: the ${which} limit is exhausted`, {
     promotion_id: promotion.id,
   });
+}
+
+/** A promotion's limits, read without the unit of work (releases happen inside ledger postings). */
+export async function promotionLimitsOf(em: EntityManager, promotionId: number): Promise<PromotionCounters> {
+  const [row]: Record<string, unknown>[] = await em.execute(
+    'select id, external_id, limit_per_member, limit_per_member_period, limit_total_uses, limit_budget from promotions where id = ?',
+    [promotionId],
+  );
+  return {
+    id: Number(row['id']),
+    externalId: row['external_id'] as string,
+    limitPerMember: row['limit_per_member'] as number | null,
+    limitPerMemberPeriod: row['limit_per_member_period'] as PromotionCounters['limitPerMemberPeriod'],
+    limitTotalUses: row['limit_total_uses'] as number | null,
+    limitBudget: row['limit_budget'] == null ? null : BigInt(row['limit_budget'] as string),
+  };
 }

@@ -30,7 +30,7 @@ export class DeleteMember {
       const ledger = await MemberLedger.open(em, program, member, currencies, now, this.config.lockWaitMs);
       for (const currency of currencies) {
         await ledger.writeOff(currency);
-        ledger.account(currency).frozen = true;
+        ledger.freeze(currency);
       }
       await ledger.finish();
       member.status = 'deleted';

@@ -26,3 +26,20 @@ export function writeOutboxEvents(em: EntityManager, events: NewOutboxEvent[]): 
     }),
   );
 }
+
+/** Inserts events straight away with one statement, inside the caller's transaction (for hot paths without a unit of work). */
+export async function insertOutboxEvents(em: EntityManager, events: NewOutboxEvent[]): Promise<void> {
+  if (events.length === 0) return;
+  await em.execute(
+    `insert into outbox_events (account_id, event_id, event_type, subject_key, payload, occurred_at)
+     values ${events.map(() => '(?, ?, ?, ?, ?, ?)').join(', ')}`,
+    events.flatMap((event) => [
+      event.accountId,
+      randomUUID(),
+      event.eventType,
+      event.subjectKey ?? null,
+      JSON.stringify(event.payload),
+      event.occurredAt,
+    ]),
+  );
+}

@@ -1,0 +1,387 @@
+import type { EntityManager } from '@mikro-orm/postgresql';
+import type { TransactionStatus, TransactionType } from '../entities/points-transaction.entity';
+
+/*
+ * The ledger's rows as plain objects, read and written with plain SQL: the hot path of every
+ * points operation, where the ORM's unit of work costs more than the database itself.
+ */
+
+export interface AccountRow {
+  id: number;
+  tenant: number;
+  member: number;
+  currency: number;
+  active: bigint;
+  pending: bigint;
+  held: bigint;
+  debt: bigint;
+  version: number;
+  frozen: boolean;
+}
+
+export interface LotRow {
+  id: number;
+  pointsAccount: number;
+  transaction: number;
+  amount: bigint;
+  remaining: bigint;
+  activationAt: Date;
+  expiresAt: Date | null;
+  activated: boolean;
+  expired: boolean;
+}
+
+export interface TransactionRow {
+  id: number;
+  pointsAccount: number;
+  member: number;
+  transactionEid: string;
+  type: TransactionType;
+  status: TransactionStatus;
+  amount: bigint;
+  promotion: number | null;
+  activationAt: Date | null;
+  expirationAt: Date | null;
+  tempDeadline: Date | null;
+  createdAt: Date;
+  recordedAt: Date;
+  requestFingerprint: string | null;
+  response: string | null;
+}
+
+export interface AllocationRow {
+  id: number;
+  transaction: number;
+  lot: number;
+  amount: bigint;
+  returned: bigint;
+}
+
+export interface NewTransaction {
+  tenant: number;
+  program: number;
+  member: number;
+  pointsAccount: number;
+  transactionEid: string;
+  type: TransactionType;
+  status: TransactionStatus;
+  amount: bigint;
+  balanceBefore: bigint;
+  balanceAfter: bigint;
+  promotion: number | null;
+  description: string | null;
+  activationAt: Date | null;
+  expirationAt: Date | null;
+  tempDeadline: Date | null;
+  sourceType: string | null;
+  sourceIid: string | null;
+  sourceEid: string | null;
+  externalData: unknown;
+  relatedTransaction: number | null;
+  createdAt: Date;
+  recordedAt: Date;
+}
+
+type Raw = Record<string, unknown>;
+
+const big = (value: unknown): bigint => BigInt(value as string);
+const num = (value: unknown): number => Number(value);
+const date = (value: unknown): Date | null => (value == null ? null : new Date(value as string));
+
+function toAccount(row: Raw): AccountRow {
+  return {
+    id: num(row['id']),
+    tenant: num(row['account_id']),
+    member: num(row['member_id']),
+    currency: num(row['currency_id']),
+    active: big(row['active']),
+    pending: big(row['pending']),
+    held: big(row['held']),
+    debt: big(row['debt']),
+    version: num(row['version']),
+    frozen: Boolean(row['frozen']),
+  };
+}
+
+function toLot(row: Raw): LotRow {
+  return {
+    id: num(row['id']),
+    pointsAccount: num(row['points_account_id']),
+    transaction: num(row['transaction_id']),
+    amount: big(row['amount']),
+    remaining: big(row['remaining']),
+    activationAt: date(row['activation_at']) as Date,
+    expiresAt: date(row['expires_at']),
+    activated: Boolean(row['activated']),
+    expired: Boolean(row['expired']),
+  };
+}
+
+export function toTransaction(row: Raw): TransactionRow {
+  return {
+    id: num(row['id']),
+    pointsAccount: num(row['points_account_id']),
+    member: num(row['member_id']),
+    transactionEid: row['transaction_eid'] as string,
+    type: row['type'] as TransactionType,
+    status: row['status'] as TransactionStatus,
+    amount: big(row['amount']),
+    promotion: row['promotion_id'] == null ? null : num(row['promotion_id']),
+    activationAt: date(row['activation_at']),
+    expirationAt: date(row['expiration_at']),
+    tempDeadline: date(row['temp_deadline']),
+    createdAt: date(row['created_at']) as Date,
+    recordedAt: date(row['recorded_at']) as Date,
+    requestFingerprint: (row['request_fingerprint'] as string | null) ?? null,
+    response: (row['response'] as string | null) ?? null,
+  };
+}
+
+function toAllocation(row: Raw): AllocationRow {
+  return {
+    id: num(row['id']),
+    transaction: num(row['transaction_id']),
+    lot: num(row['lot_id']),
+    amount: big(row['amount']),
+    returned: big(row['returned']),
+  };
+}
+
+const TRANSACTION_COLUMNS =
+  'id, points_account_id, member_id, transaction_eid, type, status, amount, promotion_id, activation_at, expiration_at, temp_deadline, created_at, recorded_at, request_fingerprint, response';
+
+/** Creates the member's missing accounts, then locks them in currency order. */
+export async function lockAccounts(
+  em: EntityManager,
+  tenant: number,
+  member: number,
+  currencyIds: number[],
+): Promise<AccountRow[]> {
+  const ids = `{${currencyIds.join(',')}}`;
+  await em.execute(
+    `insert into points_accounts (account_id, member_id, currency_id, active, pending, held, debt, version, frozen)
+     select ?, ?, unnest(?::bigint[]), 0, 0, 0, 0, 0, false
+     on conflict (member_id, currency_id) do nothing`,
+    [tenant, member, ids],
+  );
+  const rows: Raw[] = await em.execute(
+    'select * from points_accounts where member_id = ? and currency_id = any(?::bigint[]) order by currency_id for update',
+    [member, ids],
+  );
+  return rows.map(toAccount);
+}
+
+export async function saveAccount(em: EntityManager, account: AccountRow): Promise<void> {
+  await em.execute(
+    'update points_accounts set active = ?, pending = ?, held = ?, debt = ?, version = ?, frozen = ? where id = ?',
+    [
+      account.active.toString(),
+      account.pending.toString(),
+      account.held.toString(),
+      account.debt.toString(),
+      account.version,
+      account.frozen,
+      account.id,
+    ],
+  );
+}
+
+/** Lots that can still change: not expired, and not a drained, never-expiring, activated lot. */
+export async function loadOpenLots(em: EntityManager, accountId: number): Promise<LotRow[]> {
+  const rows: Raw[] = await em.execute(
+    `select * from points_lots
+      where points_account_id = ? and not expired and (remaining > 0 or not activated or expires_at is not null)
+      order by id`,
+    [accountId],
+  );
+  return rows.map(toLot);
+}
+
+export async function loadLots(em: EntityManager, ids: number[]): Promise<LotRow[]> {
+  if (ids.length === 0) return [];
+  const rows: Raw[] = await em.execute('select * from points_lots where id = any(?::bigint[]) order by id', [
+    `{${ids.join(',')}}`,
+  ]);
+  return rows.map(toLot);
+}
+
+export async function lotOfTransaction(em: EntityManager, transactionId: number): Promise<LotRow | null> {
+  const rows: Raw[] = await em.execute('select * from points_lots where transaction_id = ?', [transactionId]);
+  return rows.length ? toLot(rows[0]) : null;
+}
+
+export async function insertLot(em: EntityManager, tenant: number, lot: Omit<LotRow, 'id'>): Promise<LotRow> {
+  const rows: Raw[] = await em.execute(
+    `insert into points_lots (account_id, points_account_id, transaction_id, amount, remaining, activation_at, expires_at, activated, expired)
+     values (?, ?, ?, ?, ?, ?, ?, ?, ?) returning id`,
+    [
+      tenant,
+      lot.pointsAccount,
+      lot.transaction,
+      lot.amount.toString(),
+      lot.remaining.toString(),
+      lot.activationAt,
+      lot.expiresAt,
+      lot.activated,
+      lot.expired,
+    ],
+  );
+  return { ...lot, id: num(rows[0]['id']) };
+}
+
+/** Writes the changed lots in one statement. */
+export async function saveLots(em: EntityManager, lots: LotRow[]): Promise<void> {
+  if (lots.length === 0) return;
+  await em.execute(
+    `update points_lots as l
+        set remaining = v.remaining::bigint, activated = v.activated::boolean, expired = v.expired::boolean
+       from (values ${lots.map(() => '(?, ?, ?, ?)').join(', ')}) as v(id, remaining, activated, expired)
+      where l.id = v.id::bigint`,
+    lots.flatMap((lot) => [lot.id, lot.remaining.toString(), lot.activated, lot.expired]),
+  );
+}
+
+export async function insertTransaction(em: EntityManager, row: NewTransaction): Promise<TransactionRow> {
+  const rows: Raw[] = await em.execute(
+    `insert into points_transactions (account_id, program_id, member_id, points_account_id, transaction_eid, type, status, amount,
+       balance_before, balance_after, promotion_id, description, activation_at, expiration_at, temp_deadline, source_type,
+       source_iid, source_eid, external_data, related_transaction, created_at, recorded_at)
+     values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) returning id`,
+    [
+      row.tenant,
+      row.program,
+      row.member,
+      row.pointsAccount,
+      row.transactionEid,
+      row.type,
+      row.status,
+      row.amount.toString(),
+      row.balanceBefore.toString(),
+      row.balanceAfter.toString(),
+      row.promotion,
+      row.description,
+      row.activationAt,
+      row.expirationAt,
+      row.tempDeadline,
+      row.sourceType,
+      row.sourceIid,
+      row.sourceEid,
+      row.externalData == null ? null : JSON.stringify(row.externalData),
+      row.relatedTransaction,
+      row.createdAt,
+      row.recordedAt,
+    ],
+  );
+  return {
+    id: num(rows[0]['id']),
+    pointsAccount: row.pointsAccount,
+    member: row.member,
+    transactionEid: row.transactionEid,
+    type: row.type,
+    status: row.status,
+    amount: row.amount,
+    promotion: row.promotion,
+    activationAt: row.activationAt,
+    expirationAt: row.expirationAt,
+    tempDeadline: row.tempDeadline,
+    createdAt: row.createdAt,
+    recordedAt: row.recordedAt,
+    requestFingerprint: null,
+    response: null,
+  };
+}
+
+/** Changes a transaction's status (its one mutable field) and logs the change. */
+export async function changeStatus(
+  em: EntityManager,
+  tenant: number,
+  transaction: TransactionRow,
+  to: TransactionStatus,
+  reason: string,
+  at: Date,
+): Promise<void> {
+  await em.execute(
+    `with changed as (update points_transactions set status = ? where id = ? returning id)
+     insert into transaction_status_changes (account_id, transaction_id, from_status, to_status, reason, changed_at)
+     select ?, id, ?, ?, ?, ? from changed`,
+    [to, transaction.id, tenant, transaction.status, to, reason, at],
+  );
+  transaction.status = to;
+}
+
+export async function storeAnswer(
+  em: EntityManager,
+  transactionId: number,
+  fingerprint: string,
+  answer: string,
+): Promise<void> {
+  await em.execute('update points_transactions set request_fingerprint = ?, response = ? where id = ?', [
+    fingerprint,
+    answer,
+    transactionId,
+  ]);
+}
+
+export async function findTransactionByEid(
+  em: EntityManager,
+  program: number,
+  eid: string,
+): Promise<TransactionRow | null> {
+  const rows: Raw[] = await em.execute(
+    `select ${TRANSACTION_COLUMNS} from points_transactions where program_id = ? and transaction_eid = ?`,
+    [program, eid],
+  );
+  return rows.length ? toTransaction(rows[0]) : null;
+}
+
+export async function findTransactionById(
+  em: EntityManager,
+  program: number,
+  id: number,
+): Promise<TransactionRow | null> {
+  const rows: Raw[] = await em.execute(
+    `select ${TRANSACTION_COLUMNS} from points_transactions where program_id = ? and id = ?`,
+    [program, id],
+  );
+  return rows.length ? toTransaction(rows[0]) : null;
+}
+
+/** The account's temporary transactions, or only those whose deadline is at or before `dueBy`. */
+export async function loadTemporaries(em: EntityManager, accountId: number, dueBy?: Date): Promise<TransactionRow[]> {
+  const rows: Raw[] = await em.execute(
+    `select ${TRANSACTION_COLUMNS} from points_transactions
+      where points_account_id = ? and status = 'temporary' ${dueBy ? 'and temp_deadline <= ?' : ''} order by id`,
+    dueBy ? [accountId, dueBy] : [accountId],
+  );
+  return rows.map(toTransaction);
+}
+
+export async function loadAllocations(em: EntityManager, transactionIds: number[]): Promise<AllocationRow[]> {
+  if (transactionIds.length === 0) return [];
+  const rows: Raw[] = await em.execute(
+    'select * from redemption_allocations where transaction_id = any(?::bigint[]) order by id',
+    [`{${transactionIds.join(',')}}`],
+  );
+  return rows.map(toAllocation);
+}
+
+export async function insertAllocations(
+  em: EntityManager,
+  tenant: number,
+  transactionId: number,
+  parts: { lot: number; amount: bigint }[],
+): Promise<void> {
+  if (parts.length === 0) return;
+  await em.execute(
+    `insert into redemption_allocations (account_id, transaction_id, lot_id, amount, returned) values ${parts.map(() => '(?, ?, ?, ?, 0)').join(', ')}`,
+    parts.flatMap((part) => [tenant, transactionId, part.lot, part.amount.toString()]),
+  );
+}
+
+/** Marks allocations as given back in full. */
+export async function markAllocationsReturned(em: EntityManager, allocationIds: number[]): Promise<void> {
+  if (allocationIds.length === 0) return;
+  await em.execute('update redemption_allocations set returned = amount where id = any(?::bigint[])', [
+    `{${allocationIds.join(',')}}`,
+  ]);
+}
