@@ -1,4 +1,4 @@
-import { Entity, Index, ManyToOne, PrimaryKey, Property, Unique } from '@mikro-orm/core';
+import { Entity, Index, ManyToOne, Opt, PrimaryKey, Property, Unique } from '@mikro-orm/core';
 import { Account, idType } from '@loyalty/platform';
 import { ProfileDatabase } from '@loyalty/profiles';
 
@@ -77,6 +77,13 @@ export class LoyaltyProgram {
 
   @Property({ type: 'boolean' })
   releaseOnCancel!: boolean;
+
+  /**
+   * Moved by database triggers whenever the program, its currencies, tier groups, tiers or
+   * promotion settings change: in-process caches compare it to know they are current.
+   */
+  @Property({ type: 'bigint', defaultRaw: '0' })
+  configVersion!: string & Opt;
 
   @Property({ type: 'timestamptz', length: 3 })
   createdAt!: Date;

@@ -1,6 +1,6 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { Balance, netBalance, projectBalance } from '@loyalty/loyalty-engine';
-import type { Member } from '../entities/member.entity';
+import type { MemberRef } from '../repositories/member-lookup';
 import type { PointsCurrency } from '../entities/points-currency.entity';
 import { AccountRow, loadAllocations, loadLots, loadTemporaries } from './ledger-store';
 import { asTemporary } from './member-ledger';
@@ -14,7 +14,7 @@ const ZERO: Balance = { active: 0n, pending: 0n, held: 0n, total: 0n };
  */
 export async function readBalance(
   em: EntityManager,
-  member: Member,
+  member: MemberRef,
   currency: PointsCurrency,
   now: Date,
 ): Promise<Balance> {

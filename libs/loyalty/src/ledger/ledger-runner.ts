@@ -2,16 +2,19 @@ import { Inject, Injectable } from '@nestjs/common';
 import { UniqueConstraintViolationException } from '@mikro-orm/core';
 import { EntityManager } from '@mikro-orm/postgresql';
 import { Clock, DomainError } from '@loyalty/kernel';
-import { APP_CONFIG, AppConfig, CLOCK } from '@loyalty/platform';
+import { AccountContext, CLOCK } from '@loyalty/platform';
 import type { MatchingInput } from '@loyalty/profiles';
 import type { LoyaltyProgram } from '../entities/loyalty-program.entity';
+import type { MemberRef } from '../repositories/member-lookup';
 import { Member } from '../entities/member.entity';
 import { PointsAccount } from '../entities/points-account.entity';
 import { PointsCurrency } from '../entities/points-currency.entity';
-import { requireActiveProgram, requireMember } from '../repositories/member-lookup';
+import { requireActiveProgram, requireProgramMember } from '../repositories/member-lookup';
 import { requireProgram } from '../repositories/program-lookup';
 import { findTransactionByEid, findTransactionById, storeAnswer, TransactionRow } from './ledger-store';
 import { MemberLedger } from './member-ledger';
+import { ProgramConfig } from '../read-model/program-config';
+import { ProgramConfigCache } from '../read-model/program-config-cache';
 
 export interface LedgerRequest {
   programId: number;
@@ -24,8 +27,9 @@ export interface LedgerRequest {
 
 export interface LedgerScope {
   em: EntityManager;
+  config: ProgramConfig;
   program: LoyaltyProgram;
-  member: Member;
+  member: MemberRef;
 }
 
 /**
@@ -39,7 +43,7 @@ export class LedgerRunner {
   constructor(
     private readonly em: EntityManager,
     @Inject(CLOCK) private readonly clock: Clock,
-    @Inject(APP_CONFIG) private readonly config: AppConfig,
+    private readonly programs: ProgramConfigCache,
   ) {}
 
   async run<T>(
@@ -49,24 +53,20 @@ export class LedgerRunner {
   ): Promise<T> {
     try {
       return await this.em.transactional(async (em) => {
-        const program = await requireProgram(em, request.programId);
-        const { member } = await requireMember(em, program, request.person);
-        const scope = { em, program, member };
+        const found = await requireProgramMember(em, request.programId, AccountContext.accountId(), request.person);
+        const config = await this.programs.at(request.programId, found.configVersion);
+        const program = config.program as LoyaltyProgram;
+        const { member } = found;
+        const scope = { em, config, program, member };
         const replay = await this.storedAnswer<T>(scope, request);
         if (replay !== undefined) return replay;
         requireActiveProgram(program);
-        const ledger = await MemberLedger.open(
-          em,
-          program,
-          member,
-          await currencies(scope),
-          this.clock.now(),
-          this.config.lockWaitMs,
-        );
+        const ledger = await MemberLedger.open(em, program, member, await currencies(scope), this.clock.now());
         const lateReplay = await this.storedAnswer<T>(scope, request);
         if (lateReplay !== undefined) return lateReplay;
         const { answer, transaction } = await work(ledger, scope);
-        await storeAnswer(em, transaction.id, request.fingerprint, JSON.stringify(answer));
+        if (request.transactionEid)
+          ledger.atTheEnd(storeAnswer(transaction.id, request.fingerprint, JSON.stringify(answer)));
         await ledger.finish();
         return answer;
       });
@@ -101,7 +101,7 @@ export class LedgerRunner {
       const member = await em.findOneOrFail(Member, { id: transaction.member });
       const account = await em.findOneOrFail(PointsAccount, { id: transaction.pointsAccount });
       const currency = await em.findOneOrFail(PointsCurrency, { id: account.currency });
-      const ledger = await MemberLedger.open(em, program, member, [currency], this.clock.now(), this.config.lockWaitMs);
+      const ledger = await MemberLedger.open(em, program, member, [currency], this.clock.now());
       // Read again under the lock: opening the ledger may have timed the transaction out.
       const current = (await findTransactionById(em, program.id, transaction.id)) as TransactionRow;
       const answer = await work(ledger, current, currency);

@@ -1,4 +1,5 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
+import { DomainError } from '@loyalty/kernel';
 import type { TransactionStatus, TransactionType } from '../entities/points-transaction.entity';
 
 /*
@@ -84,6 +85,29 @@ export interface NewTransaction {
 
 type Raw = Record<string, unknown>;
 
+/** One data-changing statement with its parameters, to be run with others in one round trip. */
+export interface SqlStatement {
+  sql: string;
+  params: unknown[];
+}
+
+/**
+ * Runs data-changing statements (insert, update, delete) in one round trip, as the parts of one
+ * statement (PostgreSQL data-modifying CTEs). They must touch different rows: all of them see the
+ * same snapshot.
+ */
+export async function runTogether(em: EntityManager, statements: SqlStatement[]): Promise<void> {
+  if (statements.length === 0) return;
+  if (statements.length === 1) {
+    await em.execute(statements[0].sql, statements[0].params);
+    return;
+  }
+  await em.execute(
+    `with ${statements.map((statement, index) => `s${index} as (${statement.sql})`).join(', ')} select 1`,
+    statements.flatMap((statement) => statement.params),
+  );
+}
+
 const big = (value: unknown): bigint => BigInt(value as string);
 const num = (value: unknown): number => Number(value);
 const date = (value: unknown): Date | null => (value == null ? null : new Date(value as string));
@@ -150,31 +174,58 @@ function toAllocation(row: Raw): AllocationRow {
 const TRANSACTION_COLUMNS =
   'id, points_account_id, member_id, transaction_eid, type, status, amount, promotion_id, activation_at, expiration_at, temp_deadline, created_at, recorded_at, request_fingerprint, response';
 
-/** Creates the member's missing accounts, then locks them in currency order. */
+/** PostgreSQL's lock_not_available: a lock wait ran past lock_timeout (LOCK_WAIT_MS). */
+const LOCK_NOT_AVAILABLE = '55P03';
+
+/**
+ * Locks the member's accounts in currency order, creating the missing ones first. A lock held
+ * longer than LOCK_WAIT_MS by another operation is error 20 (BUSY, safe to retry).
+ */
 export async function lockAccounts(
   em: EntityManager,
   tenant: number,
   member: number,
   currencyIds: number[],
 ): Promise<AccountRow[]> {
+  try {
+    return await lockAccountRows(em, tenant, member, currencyIds);
+  } catch (error) {
+    if ((error as { code?: string }).code === LOCK_NOT_AVAILABLE) {
+      throw new DomainError('BUSY', 'The member is busy with another operation; retry', { member_id: member });
+    }
+    throw error;
+  }
+}
+
+async function lockAccountRows(
+  em: EntityManager,
+  tenant: number,
+  member: number,
+  currencyIds: number[],
+): Promise<AccountRow[]> {
   const ids = `{${currencyIds.join(',')}}`;
+  const lock = async () =>
+    (
+      (await em.execute(
+        'select * from points_accounts where member_id = ? and currency_id = any(?::bigint[]) order by currency_id for update',
+        [member, ids],
+      )) as Raw[]
+    ).map(toAccount);
+  const locked = await lock();
+  if (locked.length === currencyIds.length) return locked;
   await em.execute(
     `insert into points_accounts (account_id, member_id, currency_id, active, pending, held, debt, version, frozen)
      select ?, ?, unnest(?::bigint[]), 0, 0, 0, 0, 0, false
      on conflict (member_id, currency_id) do nothing`,
     [tenant, member, ids],
   );
-  const rows: Raw[] = await em.execute(
-    'select * from points_accounts where member_id = ? and currency_id = any(?::bigint[]) order by currency_id for update',
-    [member, ids],
-  );
-  return rows.map(toAccount);
+  return lock();
 }
 
-export async function saveAccount(em: EntityManager, account: AccountRow): Promise<void> {
-  await em.execute(
-    'update points_accounts set active = ?, pending = ?, held = ?, debt = ?, version = ?, frozen = ? where id = ?',
-    [
+export function saveAccount(account: AccountRow): SqlStatement {
+  return {
+    sql: 'update points_accounts set active = ?, pending = ?, held = ?, debt = ?, version = ?, frozen = ? where id = ?',
+    params: [
       account.active.toString(),
       account.pending.toString(),
       account.held.toString(),
@@ -183,18 +234,7 @@ export async function saveAccount(em: EntityManager, account: AccountRow): Promi
       account.frozen,
       account.id,
     ],
-  );
-}
-
-/** Lots that can still change: not expired, and not a drained, never-expiring, activated lot. */
-export async function loadOpenLots(em: EntityManager, accountId: number): Promise<LotRow[]> {
-  const rows: Raw[] = await em.execute(
-    `select * from points_lots
-      where points_account_id = ? and not expired and (remaining > 0 or not activated or expires_at is not null)
-      order by id`,
-    [accountId],
-  );
-  return rows.map(toLot);
+  };
 }
 
 export async function loadLots(em: EntityManager, ids: number[]): Promise<LotRow[]> {
@@ -230,50 +270,83 @@ export async function insertLot(em: EntityManager, tenant: number, lot: Omit<Lot
 }
 
 /** Writes the changed lots in one statement. */
-export async function saveLots(em: EntityManager, lots: LotRow[]): Promise<void> {
-  if (lots.length === 0) return;
-  await em.execute(
-    `update points_lots as l
-        set remaining = v.remaining::bigint, activated = v.activated::boolean, expired = v.expired::boolean
-       from (values ${lots.map(() => '(?, ?, ?, ?)').join(', ')}) as v(id, remaining, activated, expired)
-      where l.id = v.id::bigint`,
-    lots.flatMap((lot) => [lot.id, lot.remaining.toString(), lot.activated, lot.expired]),
-  );
+export function saveLots(lots: LotRow[]): SqlStatement[] {
+  if (lots.length === 0) return [];
+  return [
+    {
+      sql: `update points_lots as l
+              set remaining = v.remaining::bigint, activated = v.activated::boolean, expired = v.expired::boolean
+             from (values ${lots.map(() => '(?, ?, ?, ?)').join(', ')}) as v(id, remaining, activated, expired)
+            where l.id = v.id::bigint`,
+      params: lots.flatMap((lot) => [lot.id, lot.remaining.toString(), lot.activated, lot.expired]),
+    },
+  ];
 }
 
-export async function insertTransaction(em: EntityManager, row: NewTransaction): Promise<TransactionRow> {
-  const rows: Raw[] = await em.execute(
-    `insert into points_transactions (account_id, program_id, member_id, points_account_id, transaction_eid, type, status, amount,
-       balance_before, balance_after, promotion_id, description, activation_at, expiration_at, temp_deadline, source_type,
-       source_iid, source_eid, external_data, related_transaction, created_at, recorded_at)
-     values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) returning id`,
-    [
-      row.tenant,
-      row.program,
-      row.member,
-      row.pointsAccount,
-      row.transactionEid,
-      row.type,
-      row.status,
-      row.amount.toString(),
-      row.balanceBefore.toString(),
-      row.balanceAfter.toString(),
-      row.promotion,
-      row.description,
-      row.activationAt,
-      row.expirationAt,
-      row.tempDeadline,
-      row.sourceType,
-      row.sourceIid,
-      row.sourceEid,
-      row.externalData == null ? null : JSON.stringify(row.externalData),
-      row.relatedTransaction,
-      row.createdAt,
-      row.recordedAt,
-    ],
+/**
+ * An account's open lots and its temporary transactions past `dueBy`, in one round trip (every
+ * points operation needs both to settle the account).
+ */
+export async function loadAccountState(
+  em: EntityManager,
+  accountId: number,
+  dueBy: Date,
+): Promise<{ lots: LotRow[]; temporaries: TransactionRow[] }> {
+  const [row]: Raw[] = await em.execute(
+    `select
+       coalesce((select json_agg(json_build_object(
+           'id', l.id::text, 'points_account_id', l.points_account_id::text, 'transaction_id', l.transaction_id::text,
+           'amount', l.amount::text, 'remaining', l.remaining::text, 'activation_at', l.activation_at,
+           'expires_at', l.expires_at, 'activated', l.activated, 'expired', l.expired) order by l.id)
+         from points_lots l
+        where l.points_account_id = ? and not l.expired and (l.remaining > 0 or not l.activated or l.expires_at is not null)), '[]') as lots,
+       coalesce((select json_agg(json_build_object(
+           'id', t.id::text, 'points_account_id', t.points_account_id::text, 'member_id', t.member_id::text,
+           'transaction_eid', t.transaction_eid, 'type', t.type, 'status', t.status, 'amount', t.amount::text,
+           'promotion_id', t.promotion_id::text, 'activation_at', t.activation_at, 'expiration_at', t.expiration_at,
+           'temp_deadline', t.temp_deadline, 'created_at', t.created_at, 'recorded_at', t.recorded_at) order by t.id)
+         from points_transactions t
+        where t.points_account_id = ? and t.status = 'temporary' and t.temp_deadline <= ?), '[]') as temporaries`,
+    [accountId, accountId, dueBy],
   );
+  return { lots: (row['lots'] as Raw[]).map(toLot), temporaries: (row['temporaries'] as Raw[]).map(toTransaction) };
+}
+
+const INSERT_TRANSACTION = `insert into points_transactions (account_id, program_id, member_id, points_account_id, transaction_eid, type,
+       status, amount, balance_before, balance_after, promotion_id, description, activation_at, expiration_at, temp_deadline,
+       source_type, source_iid, source_eid, external_data, related_transaction, created_at, recorded_at)
+     values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) returning id`;
+
+function transactionParams(row: NewTransaction): unknown[] {
+  return [
+    row.tenant,
+    row.program,
+    row.member,
+    row.pointsAccount,
+    row.transactionEid,
+    row.type,
+    row.status,
+    row.amount.toString(),
+    row.balanceBefore.toString(),
+    row.balanceAfter.toString(),
+    row.promotion,
+    row.description,
+    row.activationAt,
+    row.expirationAt,
+    row.tempDeadline,
+    row.sourceType,
+    row.sourceIid,
+    row.sourceEid,
+    row.externalData == null ? null : JSON.stringify(row.externalData),
+    row.relatedTransaction,
+    row.createdAt,
+    row.recordedAt,
+  ];
+}
+
+function transactionFrom(row: NewTransaction, id: number): TransactionRow {
   return {
-    id: num(rows[0]['id']),
+    id,
     pointsAccount: row.pointsAccount,
     member: row.member,
     transactionEid: row.transactionEid,
@@ -288,6 +361,49 @@ export async function insertTransaction(em: EntityManager, row: NewTransaction):
     recordedAt: row.recordedAt,
     requestFingerprint: null,
     response: null,
+  };
+}
+
+export async function insertTransaction(em: EntityManager, row: NewTransaction): Promise<TransactionRow> {
+  const [inserted]: Raw[] = await em.execute(INSERT_TRANSACTION, transactionParams(row));
+  return transactionFrom(row, num(inserted['id']));
+}
+
+/** An accrual and its lot in one statement. */
+export async function insertTransactionWithLot(
+  em: EntityManager,
+  row: NewTransaction,
+  lot: { amount: bigint; activationAt: Date; expiresAt: Date | null },
+): Promise<{ transaction: TransactionRow; lot: LotRow }> {
+  const [ids]: Raw[] = await em.execute(
+    `with t as (${INSERT_TRANSACTION})
+     insert into points_lots (account_id, points_account_id, transaction_id, amount, remaining, activation_at, expires_at, activated, expired)
+     select ?, ?, t.id, ?, ?, ?, ?, false, false from t
+     returning id, transaction_id`,
+    [
+      ...transactionParams(row),
+      row.tenant,
+      row.pointsAccount,
+      lot.amount.toString(),
+      lot.amount.toString(),
+      lot.activationAt,
+      lot.expiresAt,
+    ],
+  );
+  const transaction = transactionFrom(row, num(ids['transaction_id']));
+  return {
+    transaction,
+    lot: {
+      id: num(ids['id']),
+      pointsAccount: row.pointsAccount,
+      transaction: transaction.id,
+      amount: lot.amount,
+      remaining: lot.amount,
+      activationAt: lot.activationAt,
+      expiresAt: lot.expiresAt,
+      activated: false,
+      expired: false,
+    },
   };
 }
 
@@ -309,17 +425,11 @@ export async function changeStatus(
   transaction.status = to;
 }
 
-export async function storeAnswer(
-  em: EntityManager,
-  transactionId: number,
-  fingerprint: string,
-  answer: string,
-): Promise<void> {
-  await em.execute('update points_transactions set request_fingerprint = ?, response = ? where id = ?', [
-    fingerprint,
-    answer,
-    transactionId,
-  ]);
+export function storeAnswer(transactionId: number, fingerprint: string, answer: string): SqlStatement {
+  return {
+    sql: 'update points_transactions set request_fingerprint = ?, response = ? where id = ?',
+    params: [fingerprint, answer, transactionId],
+  };
 }
 
 export async function findTransactionByEid(

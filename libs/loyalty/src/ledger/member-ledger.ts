@@ -11,9 +11,9 @@ import {
   planSettlement,
   TemporaryTransaction,
 } from '@loyalty/loyalty-engine';
-import { insertOutboxEvents, NewOutboxEvent } from '@loyalty/platform';
+import { NewOutboxEvent, outboxInsert } from '@loyalty/platform';
 import type { LoyaltyProgram } from '../entities/loyalty-program.entity';
-import type { Member } from '../entities/member.entity';
+import type { MemberRef } from '../repositories/member-lookup';
 import type { PointsCurrency } from '../entities/points-currency.entity';
 import type { TransactionStatus, TransactionType } from '../entities/points-transaction.entity';
 import {
@@ -23,20 +23,35 @@ import {
   insertAllocations,
   insertLot,
   insertTransaction,
+  insertTransactionWithLot,
+  loadAccountState,
   loadAllocations,
   loadLots,
-  loadOpenLots,
   loadTemporaries,
   lockAccounts,
   LotRow,
   lotOfTransaction,
+  NewTransaction,
   markAllocationsReturned,
+  runTogether,
   saveAccount,
   saveLots,
+  SqlStatement,
   TransactionRow,
 } from './ledger-store';
 import { promotionLimitsOf, releaseLimits } from './promotion-limits';
 import { recordTierChanges } from './tier-keeper';
+
+interface TransactionFields {
+  type: TransactionType;
+  status: TransactionStatus;
+  amount: bigint;
+  activationAt?: Date | null;
+  expirationAt?: Date | null;
+  tempDeadline?: Date | null;
+  relatedTransaction?: number | null;
+  externalData?: unknown;
+}
 
 /** What every posting may say about where it came from. */
 export interface PostingDetails {
@@ -83,16 +98,17 @@ export interface RedemptionPosting extends PostingDetails {
  */
 export class MemberLedger {
   private readonly events: NewOutboxEvent[] = [];
-  private readonly lastSteps: (() => Promise<void>)[] = [];
+  private readonly lastStatements: SqlStatement[] = [];
   /** Every lot read or made in this transaction, by id: the one copy that postings change. */
   private readonly lots = new Map<number, LotRow>();
-  private readonly openLoaded = new Set<number>();
+  /** Per account: its temporaries past `now`, read with its lots when the account is first used. */
+  private readonly dueTemporaries = new Map<number, TransactionRow[]>();
   private readonly changedLots = new Set<LotRow>();
 
   private constructor(
     readonly em: EntityManager,
     readonly program: LoyaltyProgram,
-    readonly member: Member,
+    readonly member: MemberRef,
     readonly now: Date,
     private readonly accounts: Map<number, AccountRow>,
     private readonly currencies: Map<number, PointsCurrency>,
@@ -101,15 +117,13 @@ export class MemberLedger {
   static async open(
     em: EntityManager,
     program: LoyaltyProgram,
-    member: Member,
+    member: MemberRef,
     currencies: PointsCurrency[],
     now: Date,
-    lockWaitMs: number,
   ): Promise<MemberLedger> {
     const sorted = [...new Map(currencies.map((currency) => [currency.id, currency])).values()].sort(
       (a, b) => a.id - b.id,
     );
-    await em.execute(`set local lock_timeout = ${Math.floor(lockWaitMs)}`);
     const accounts = await lockAccounts(
       em,
       member.account,
@@ -153,18 +167,27 @@ export class MemberLedger {
   async accrue(posting: AccrualPosting): Promise<TransactionRow> {
     const account = this.account(posting.currency);
     const temporary = posting.tempDeadline != null;
-    const transaction = await this.newTransaction(account, posting, {
+    const fields = {
       type: posting.type ?? 'accrual',
       status: temporary ? 'temporary' : 'posted',
       amount: posting.amount,
       activationAt: posting.activationAt,
       expirationAt: posting.expiresAt,
       tempDeadline: posting.tempDeadline ?? null,
-    });
+    } as const;
+    let transaction: TransactionRow;
     if (temporary) {
+      transaction = await this.newTransaction(account, posting, fields);
       account.pending += posting.amount;
     } else {
-      await this.createLot(account, transaction, posting.amount, posting.activationAt, posting.expiresAt);
+      const made = await insertTransactionWithLot(this.em, this.transactionRow(account, posting, fields), {
+        amount: posting.amount,
+        activationAt: posting.activationAt,
+        expiresAt: posting.expiresAt,
+      });
+      transaction = made.transaction;
+      account.pending += posting.amount;
+      this.lots.set(made.lot.id, made.lot);
     }
     this.queue(temporary ? null : 'points.accrued', posting.currency, transaction);
     await this.settle(posting.currency);
@@ -362,7 +385,9 @@ export class MemberLedger {
   async settle(currency: PointsCurrency): Promise<void> {
     const account = this.account(currency);
     const lots = await this.openLots(account);
-    const temporaries = await loadTemporaries(this.em, account.id, this.now);
+    // `now` is fixed for the transaction: its temporaries time out at the first settlement or never.
+    const temporaries = this.dueTemporaries.get(account.id) ?? [];
+    this.dueTemporaries.set(account.id, []);
     const allocations = await loadAllocations(
       this.em,
       temporaries.filter((transaction) => transaction.type === 'redemption').map((transaction) => transaction.id),
@@ -389,24 +414,25 @@ export class MemberLedger {
    * last thing before the transaction ends.
    */
   async finish(): Promise<void> {
-    await saveLots(this.em, [...this.changedLots]);
-    this.changedLots.clear();
-    for (const account of this.accounts.values()) {
-      account.version += 1;
-      await saveAccount(this.em, account);
-    }
     for (const currency of this.currencies.values()) {
       if (currency.type === 'qualification') {
         this.events.push(...(await recordTierChanges(this.em, this.program, this.member, currency.id, this.now)));
       }
     }
-    await insertOutboxEvents(this.em, this.events.splice(0));
-    for (const step of this.lastSteps.splice(0)) await step();
+    for (const account of this.accounts.values()) account.version += 1;
+    const outbox = outboxInsert(this.events.splice(0));
+    await runTogether(this.em, [
+      ...saveLots([...this.changedLots]),
+      ...[...this.accounts.values()].map(saveAccount),
+      ...(outbox ? [outbox] : []),
+      ...this.lastStatements.splice(0),
+    ]);
+    this.changedLots.clear();
   }
 
-  /** Work to do as the last statements before the commit (contended counters: their row locks are held briefly). */
-  atTheEnd(step: () => Promise<void>): void {
-    this.lastSteps.push(step);
+  /** A statement for the very end, run with the others (contended counters: their row locks are held briefly). */
+  atTheEnd(statement: SqlStatement): void {
+    this.lastStatements.push(statement);
   }
 
   // ── Internals ───────────────────────────────────────────────────────────────────────────────
@@ -527,19 +553,14 @@ export class MemberLedger {
   private async newTransaction(
     account: AccountRow,
     details: PostingDetails,
-    fields: {
-      type: TransactionType;
-      status: TransactionStatus;
-      amount: bigint;
-      activationAt?: Date | null;
-      expirationAt?: Date | null;
-      tempDeadline?: Date | null;
-      relatedTransaction?: number | null;
-      externalData?: unknown;
-    },
+    fields: TransactionFields,
   ): Promise<TransactionRow> {
+    return insertTransaction(this.em, this.transactionRow(account, details, fields));
+  }
+
+  private transactionRow(account: AccountRow, details: PostingDetails, fields: TransactionFields): NewTransaction {
     const before = netBalance(account).total;
-    return insertTransaction(this.em, {
+    return {
       tenant: account.tenant,
       program: this.program.id,
       member: this.member.id,
@@ -562,7 +583,7 @@ export class MemberLedger {
       relatedTransaction: fields.relatedTransaction ?? null,
       createdAt: details.createdAt ?? this.now,
       recordedAt: this.now,
-    });
+    };
   }
 
   private requireTemporary(transaction: TransactionRow): void {
@@ -585,11 +606,12 @@ export class MemberLedger {
     return lot;
   }
 
-  /** The account's open lots; one query per account and transaction, then kept in memory. */
+  /** The account's open lots: read once per transaction (with its due temporaries), then kept in memory. */
   private async openLots(account: AccountRow): Promise<LotRow[]> {
-    if (!this.openLoaded.has(account.id)) {
-      for (const lot of await loadOpenLots(this.em, account.id)) if (!this.lots.has(lot.id)) this.lots.set(lot.id, lot);
-      this.openLoaded.add(account.id);
+    if (!this.dueTemporaries.has(account.id)) {
+      const state = await loadAccountState(this.em, account.id, this.now);
+      for (const lot of state.lots) if (!this.lots.has(lot.id)) this.lots.set(lot.id, lot);
+      this.dueTemporaries.set(account.id, state.temporaries);
     }
     return [...this.lots.values()].filter(
       (lot) =>

@@ -19,7 +19,6 @@ export interface Registration {
 export interface RegistrationOptions {
   registeredAt: Date;
   now: Date;
-  lockWaitMs: number;
   /** Grant each standard currency's initial balance (not for members brought in by a ledger import). */
   grantInitialBalance: boolean;
 }
@@ -52,7 +51,7 @@ export async function registerMember(
   });
   await em.flush();
   const currencies = await em.find(PointsCurrency, { program: program.id }, { orderBy: { id: 'asc' } });
-  const ledger = await MemberLedger.open(em, program, member, currencies, options.now, options.lockWaitMs);
+  const ledger = await MemberLedger.open(em, program, member, currencies, options.now);
   if (options.grantInitialBalance) {
     for (const currency of currencies.filter(
       (candidate) => candidate.type === 'standard' && candidate.initialBalance > 0n,

@@ -2,8 +2,9 @@ import type { EntityManager } from '@mikro-orm/postgresql';
 import { DomainError } from '@loyalty/kernel';
 import { periodKey } from '@loyalty/loyalty-engine';
 import type { LoyaltyProgram } from '../entities/loyalty-program.entity';
-import type { Member } from '../entities/member.entity';
+import type { MemberRef } from '../repositories/member-lookup';
 import type { Promotion } from '../entities/promotion.entity';
+import type { SqlStatement } from './ledger-store';
 
 /** What the limit counters need to know of a promotion. */
 export type PromotionCounters = Pick<
@@ -13,7 +14,7 @@ export type PromotionCounters = Pick<
 
 export interface LimitUse {
   promotion: PromotionCounters;
-  member: Member;
+  member: MemberRef;
   program: LoyaltyProgram;
   /** The instant the use counts for (its limit period). */
   at: Date;
@@ -54,12 +55,12 @@ export async function consumeLimits(
   return { granted: await takeTotals(em, promotion, use.budgetAmount), countLater: false };
 }
 
-/** Counts a use of a promotion without limits (the last statement before the commit). */
-export async function countUse(em: EntityManager, promotion: PromotionCounters, budgetAmount: bigint): Promise<void> {
-  await em.execute('update promotions set uses_count = uses_count + 1, budget_used = budget_used + ? where id = ?', [
-    budgetAmount.toString(),
-    promotion.id,
-  ]);
+/** Counts a use of a promotion without limits: a statement for the very end of the transaction. */
+export function countUse(promotion: PromotionCounters, budgetAmount: bigint): SqlStatement {
+  return {
+    sql: 'update promotions set uses_count = uses_count + 1, budget_used = budget_used + ? where id = ?',
+    params: [budgetAmount.toString(), promotion.id],
+  };
 }
 
 /** Gives one use back (a temporary transaction rolled back, cancelled or timed out). */

@@ -3,7 +3,7 @@ import { Points } from '@loyalty/kernel';
 import { cumulativeTierPath } from '@loyalty/loyalty-engine';
 import { NewOutboxEvent } from '@loyalty/platform';
 import type { LoyaltyProgram } from '../entities/loyalty-program.entity';
-import type { Member } from '../entities/member.entity';
+import type { MemberRef } from '../repositories/member-lookup';
 import { PointsAccount } from '../entities/points-account.entity';
 import { PointsLot } from '../entities/points-lot.entity';
 import { PointsTransaction } from '../entities/points-transaction.entity';
@@ -25,7 +25,7 @@ export interface TierStep {
  */
 export async function cumulativeTierSteps(
   em: EntityManager,
-  member: Member,
+  member: MemberRef,
   groups: TierGroup[],
   now: Date,
 ): Promise<TierStep[]> {
@@ -55,7 +55,7 @@ export async function cumulativeTierSteps(
 export async function recordTierChanges(
   em: EntityManager,
   program: LoyaltyProgram,
-  member: Member,
+  member: MemberRef,
   currencyId: number,
   now: Date,
 ): Promise<NewOutboxEvent[]> {
@@ -97,7 +97,7 @@ export async function recordTierChanges(
 }
 
 /** A member's qualification lots in one currency, net of what cancellations took back. */
-async function qualificationLots(em: EntityManager, member: Member, currencyId: number) {
+async function qualificationLots(em: EntityManager, member: MemberRef, currencyId: number) {
   const account = await em.findOne(PointsAccount, { member: member.id, currency: currencyId }, { filters: false });
   if (!account) return [];
   const lots = await em.find(PointsLot, { pointsAccount: account.id }, { filters: false });

@@ -1,5 +1,6 @@
 import { Module } from '@nestjs/common';
 import { LedgerRunner } from '../ledger/ledger-runner';
+import { ProgramConfigCache } from '../read-model/program-config-cache';
 import { GetBalance } from '../use-cases/account/get-balance.use-case';
 import { GetExpiringPoints } from '../use-cases/account/get-expiring-points.use-case';
 import { GetMemberTiers } from '../use-cases/account/get-member-tiers.use-case';
@@ -37,5 +38,5 @@ const useCases = [
 ];
 
 /** Members, the points ledger and the points API's use cases. */
-@Module({ providers: [LedgerRunner, ...useCases], exports: useCases })
+@Module({ providers: [ProgramConfigCache, LedgerRunner, ...useCases], exports: [ProgramConfigCache, ...useCases] })
 export class LoyaltyModule {}

@@ -49,6 +49,7 @@ export class PlatformModule {
             ...buildOrmConfig(options.schema, {
               databaseUrl: options.config.databaseUrl,
               poolMax: options.config.dbPoolMax,
+              lockWaitMs: options.config.lockWaitMs,
             }),
             // ApiMethodInterceptor opens the request context itself (cheaper than a Fastify middleware).
             registerRequestContext: false,

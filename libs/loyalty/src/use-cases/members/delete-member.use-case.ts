@@ -1,8 +1,9 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { EntityManager } from '@mikro-orm/postgresql';
 import { Clock } from '@loyalty/kernel';
-import { APP_CONFIG, AppConfig, CLOCK, writeOutboxEvents } from '@loyalty/platform';
+import { CLOCK, writeOutboxEvents } from '@loyalty/platform';
 import type { MatchingInput } from '@loyalty/profiles';
+import { Member } from '../../entities/member.entity';
 import { PointsCurrency } from '../../entities/points-currency.entity';
 import { MemberLedger } from '../../ledger/member-ledger';
 import { requireMember } from '../../repositories/member-lookup';
@@ -18,7 +19,6 @@ export class DeleteMember {
   constructor(
     private readonly em: EntityManager,
     @Inject(CLOCK) private readonly clock: Clock,
-    @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 
   execute(input: { programId: number; person: MatchingInput }): Promise<{ profileId: string }> {
@@ -27,14 +27,13 @@ export class DeleteMember {
       const { member } = await requireMember(em, program, input.person);
       const now = this.clock.now();
       const currencies = await em.find(PointsCurrency, { program: program.id }, { orderBy: { id: 'asc' } });
-      const ledger = await MemberLedger.open(em, program, member, currencies, now, this.config.lockWaitMs);
+      const ledger = await MemberLedger.open(em, program, member, currencies, now);
       for (const currency of currencies) {
         await ledger.writeOff(currency);
         ledger.freeze(currency);
       }
       await ledger.finish();
-      member.status = 'deleted';
-      member.deletedAt = now;
+      await em.nativeUpdate(Member, { id: member.id }, { status: 'deleted', deletedAt: now });
       writeOutboxEvents(em, [
         {
           accountId: member.account,

@@ -1,7 +1,7 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { EntityManager } from '@mikro-orm/postgresql';
 import { Clock, DomainError } from '@loyalty/kernel';
-import { APP_CONFIG, AppConfig, CLOCK } from '@loyalty/platform';
+import { CLOCK } from '@loyalty/platform';
 import { MatchingInput, MatchingKind, parseMatching } from '@loyalty/profiles';
 import { programInstant } from '../../domain/operation-dates';
 import { registerMember } from '../../ledger/membership';
@@ -22,7 +22,6 @@ export class ImportMembers {
   constructor(
     private readonly em: EntityManager,
     @Inject(CLOCK) private readonly clock: Clock,
-    @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 
   execute(input: ImportMembersInput): Promise<{ created: number; existing: number; profileIds: string[] }> {
@@ -43,7 +42,6 @@ export class ImportMembers {
         const registration = await registerMember(em, program, match, {
           registeredAt,
           now,
-          lockWaitMs: this.config.lockWaitMs,
           grantInitialBalance: true,
         });
         if (registration.isNew) created += 1;

@@ -1,7 +1,7 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { EntityManager } from '@mikro-orm/postgresql';
 import { Clock } from '@loyalty/kernel';
-import { APP_CONFIG, AppConfig, CLOCK } from '@loyalty/platform';
+import { CLOCK } from '@loyalty/platform';
 import { MatchingInput, parseMatching } from '@loyalty/profiles';
 import { programInstant } from '../../domain/operation-dates';
 import { registerMember } from '../../ledger/membership';
@@ -23,7 +23,6 @@ export class RegisterMember {
   constructor(
     private readonly em: EntityManager,
     @Inject(CLOCK) private readonly clock: Clock,
-    @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 
   execute(input: RegisterMemberInput): Promise<{ profileId: string; isNew: boolean }> {
@@ -38,7 +37,6 @@ export class RegisterMember {
       const registration = await registerMember(em, program, match, {
         registeredAt,
         now,
-        lockWaitMs: this.config.lockWaitMs,
         grantInitialBalance: true,
       });
       return { profileId: registration.profileId, isNew: registration.isNew };

@@ -6,7 +6,7 @@ import { accrualDates } from '../../domain/operation-dates';
 import { applicableTriggerRule, ruleAmount } from '../../domain/trigger-rule';
 import { LedgerRunner } from '../../ledger/ledger-runner';
 import { consumeLimits, countUse } from '../../ledger/promotion-limits';
-import { CurrencyReference, findPromotion, requireCurrency } from '../../repositories/program-lookup';
+import type { CurrencyReference } from '../../repositories/program-lookup';
 
 export const DEFAULT_TEMP_TIMEOUT_SEC = 600;
 
@@ -45,10 +45,10 @@ export class AccruePoints {
         transactionEid: input.transactionEid,
         fingerprint: input.fingerprint,
       },
-      async ({ em, program }) => [await requireCurrency(em, program, input)],
-      async (ledger, { em, program, member }) => {
-        const currency = await requireCurrency(em, program, input);
-        const promotion = await findPromotion(em, program.id, input.promotion, 'reference');
+      async ({ config }) => [config.currency(input)],
+      async (ledger, { em, config, program, member }) => {
+        const currency = config.currency(input);
+        const promotion = config.promotion(input.promotion);
         const rule = applicableTriggerRule(promotion, currency.externalId, 'accrual', ledger.now);
         const requested = ruleAmount(rule, input.amount, currency.precision);
         const dates = accrualDates(program, currency, ledger.now, {
@@ -63,7 +63,7 @@ export class AccruePoints {
           at: ledger.now,
           budgetAmount: requested,
         });
-        if (countLater) ledger.atTheEnd(() => countUse(em, promotion, amount));
+        if (countLater) ledger.atTheEnd(countUse(promotion, amount));
         const transaction = await ledger.accrue({
           currency,
           amount,

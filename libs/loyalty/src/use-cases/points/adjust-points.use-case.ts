@@ -5,7 +5,7 @@ import type { MatchingInput } from '@loyalty/profiles';
 import { balanceAnswer } from '../../domain/balance-answer';
 import { accrualDates } from '../../domain/operation-dates';
 import { LedgerRunner } from '../../ledger/ledger-runner';
-import { CurrencyReference, requireCurrency } from '../../repositories/program-lookup';
+import type { CurrencyReference } from '../../repositories/program-lookup';
 import type { PointsOperationAnswer } from './accrue-points.use-case';
 
 export interface AdjustPointsInput extends CurrencyReference {
@@ -38,9 +38,9 @@ export class AdjustPoints {
         transactionEid: input.transactionEid,
         fingerprint: input.fingerprint,
       },
-      async ({ em, program }) => [await requireCurrency(em, program, input)],
-      async (ledger, { em, program }) => {
-        const currency = await requireCurrency(em, program, input);
+      async ({ config }) => [config.currency(input)],
+      async (ledger, { em, config, program }) => {
+        const currency = config.currency(input);
         const amount = Points.requirePrecision(Points.parse(input.amount, 'amount'), currency.precision);
         if (amount === 0n) throw DomainError.invalid('amount', 'must not be zero');
         const details = { transactionEid: input.transactionEid, description: input.reason, sourceType: 'adjustment' };

@@ -1,7 +1,7 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { EntityManager } from '@mikro-orm/postgresql';
 import { Clock, DomainError } from '@loyalty/kernel';
-import { APP_CONFIG, AppConfig, CLOCK } from '@loyalty/platform';
+import { CLOCK } from '@loyalty/platform';
 import { MatchingInput, MatchingKind, parseMatching } from '@loyalty/profiles';
 import { accrualDates } from '../../domain/operation-dates';
 import { parsePointsInput } from '../../domain/points-input';
@@ -32,7 +32,6 @@ export class ImportLedger {
   constructor(
     private readonly em: EntityManager,
     @Inject(CLOCK) private readonly clock: Clock,
-    @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 
   execute(input: {
@@ -63,10 +62,9 @@ export class ImportLedger {
           const { member } = await registerMember(em, program, match, {
             registeredAt: dates.createdAt,
             now,
-            lockWaitMs: this.config.lockWaitMs,
             grantInitialBalance: false,
           });
-          const ledger = await MemberLedger.open(em, program, member, [currency], now, this.config.lockWaitMs);
+          const ledger = await MemberLedger.open(em, program, member, [currency], now);
           const transaction = await ledger.accrue({
             currency,
             amount,

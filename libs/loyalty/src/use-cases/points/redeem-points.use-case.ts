@@ -6,7 +6,7 @@ import { programInstant } from '../../domain/operation-dates';
 import { applicableTriggerRule, ruleAmount } from '../../domain/trigger-rule';
 import { LedgerRunner } from '../../ledger/ledger-runner';
 import { consumeLimits, countUse } from '../../ledger/promotion-limits';
-import { CurrencyReference, findPromotion, requireCurrency } from '../../repositories/program-lookup';
+import type { CurrencyReference } from '../../repositories/program-lookup';
 import { DEFAULT_TEMP_TIMEOUT_SEC, PointsOperationAnswer } from './accrue-points.use-case';
 
 export interface RedeemPointsInput extends CurrencyReference {
@@ -38,13 +38,13 @@ export class RedeemPoints {
         transactionEid: input.transactionEid,
         fingerprint: input.fingerprint,
       },
-      async ({ em, program }) => [await requireCurrency(em, program, input)],
-      async (ledger, { em, program, member }) => {
-        const currency = await requireCurrency(em, program, input);
+      async ({ config }) => [config.currency(input)],
+      async (ledger, { em, config, program, member }) => {
+        const currency = config.currency(input);
         if (currency.type === 'qualification') {
           throw DomainError.invalid('points_currency_eid', 'qualification points cannot be redeemed');
         }
-        const promotion = await findPromotion(em, program.id, input.promotion, 'reference');
+        const promotion = config.promotion(input.promotion);
         const rule = applicableTriggerRule(promotion, currency.externalId, 'redemption', ledger.now);
         const amount = ruleAmount(rule, input.amount, currency.precision);
         const { countLater } = await consumeLimits(em, {
@@ -54,7 +54,7 @@ export class RedeemPoints {
           at: ledger.now,
           budgetAmount: 0n,
         });
-        if (countLater) ledger.atTheEnd(() => countUse(em, promotion, 0n));
+        if (countLater) ledger.atTheEnd(countUse(promotion, 0n));
         const transaction = await ledger.redeem({
           currency,
           amount,

@@ -39,7 +39,7 @@ export function toApiFailure(error: unknown): ApiFailure {
   if (error instanceof UniqueConstraintViolationException) {
     return { code: 'CONFLICT', message: 'A unique key is already taken', details: {}, internal: false };
   }
-  if (error instanceof LockWaitTimeoutException) {
+  if (error instanceof LockWaitTimeoutException || (error as { code?: string } | null)?.code === '55P03') {
     return { code: 'BUSY', message: 'The account is busy; retry', details: {}, internal: false };
   }
   if (error instanceof ConnectionException) {

@@ -2,8 +2,6 @@ import { Inject, Injectable } from '@nestjs/common';
 import { EntityManager } from '@mikro-orm/postgresql';
 import { Clock, DomainError } from '@loyalty/kernel';
 import { CLOCK } from '../clock/clock.module';
-import type { AppConfig } from '../config/app-config';
-import { APP_CONFIG } from '../config/config.module';
 import type { RenderedResponse } from '../http/envelope';
 import { IdempotencyRecord } from './idempotency-record.entity';
 
@@ -35,12 +33,10 @@ export class IdempotencyStore {
   constructor(
     private readonly em: EntityManager,
     @Inject(CLOCK) private readonly clock: Clock,
-    @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 
   async execute(scope: IdempotencyScope, work: () => Promise<RenderedResponse>): Promise<IdempotentOutcome> {
     return this.em.transactional(async (em) => {
-      await em.execute(`set local lock_timeout = ${this.config.lockWaitMs}`);
       await em.execute('select pg_advisory_xact_lock(hashtextextended(?, 0))', [
         `${scope.scope}/${scope.method}/${scope.key}`,
       ]);

@@ -27,13 +27,16 @@ export function writeOutboxEvents(em: EntityManager, events: NewOutboxEvent[]): 
   );
 }
 
-/** Inserts events straight away with one statement, inside the caller's transaction (for hot paths without a unit of work). */
-export async function insertOutboxEvents(em: EntityManager, events: NewOutboxEvent[]): Promise<void> {
-  if (events.length === 0) return;
-  await em.execute(
-    `insert into outbox_events (account_id, event_id, event_type, subject_key, payload, occurred_at)
-     values ${events.map(() => '(?, ?, ?, ?, ?, ?)').join(', ')}`,
-    events.flatMap((event) => [
+/**
+ * One SQL statement that inserts the events (for hot paths without a unit of work, which run it in
+ * their transaction, possibly together with other statements); null when there is nothing to write.
+ */
+export function outboxInsert(events: NewOutboxEvent[]): { sql: string; params: unknown[] } | null {
+  if (events.length === 0) return null;
+  return {
+    sql: `insert into outbox_events (account_id, event_id, event_type, subject_key, payload, occurred_at)
+          values ${events.map(() => '(?, ?, ?, ?, ?, ?)').join(', ')}`,
+    params: events.flatMap((event) => [
       event.accountId,
       randomUUID(),
       event.eventType,
@@ -41,5 +44,5 @@ export async function insertOutboxEvents(em: EntityManager, events: NewOutboxEve
       JSON.stringify(event.payload),
       event.occurredAt,
     ]),
-  );
+  };
 }

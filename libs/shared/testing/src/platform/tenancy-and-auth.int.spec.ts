@@ -5,6 +5,7 @@ import {
   APP_CONFIG,
   CreateAccount,
   CreateToken,
+  createLogger,
   ListTokens,
   PLATFORM_ENTITIES,
   RateLimiter,
@@ -92,6 +93,21 @@ describe('account scoping, token authentication and rate limits (real PostgreSQL
     } finally {
       await elsewhere.onApplicationShutdown();
     }
+  });
+
+  it('shares the per-token budget between API processes through Redis', async () => {
+    const process = () => new RateLimiter(ctx.get<Redis>(REDIS), ctx.get(APP_CONFIG), createLogger('silent', 'test'));
+    const [first, second] = [process(), process()];
+    await first.consume('token-shared');
+    await first.consume('token-shared');
+    await first.sync();
+    await second.consume('token-shared');
+    await second.sync(); // the second process learns that the first used 2 of the 3
+    await expect(second.consume('token-shared')).rejects.toMatchObject({ code: 'RATE_LIMITED' });
+    await first.sync();
+    await expect(first.consume('token-shared')).rejects.toMatchObject({ code: 'RATE_LIMITED' });
+    first.onApplicationShutdown();
+    second.onApplicationShutdown();
   });
 
   it('allows RATE_LIMIT_PER_MINUTE calls per token and minute, then says when to retry', async () => {

@@ -1,0 +1,56 @@
+import { Injectable } from '@nestjs/common';
+import { EntityManager, MikroORM } from '@mikro-orm/postgresql';
+import { DomainError } from '@loyalty/kernel';
+import { AccountContext } from '@loyalty/platform';
+import { LoyaltyProgram } from '../entities/loyalty-program.entity';
+import { PointsCurrency } from '../entities/points-currency.entity';
+import { Promotion } from '../entities/promotion.entity';
+import { ProgramConfig } from './program-config';
+
+const MAX_PROGRAMS = 1_000;
+
+/**
+ * Program configurations cached in process (spec/quality.md §1: hot data is cached and invalidated
+ * on change). Each use costs one indexed read of the program's `config_version`, which database
+ * triggers move on every configuration change in any process; a snapshot is reloaded when its
+ * version is behind. The snapshot's entities are read-only by convention.
+ */
+@Injectable()
+export class ProgramConfigCache {
+  private readonly snapshots = new Map<number, ProgramConfig>();
+
+  constructor(private readonly orm: MikroORM) {}
+
+  /** The program's configuration (404 when the program is missing or another account's). */
+  async get(em: EntityManager, programId: number): Promise<ProgramConfig> {
+    const [row]: { config_version: string }[] = await em.execute(
+      'select config_version from loyalty_programs where id = ? and account_id = ?',
+      [programId, AccountContext.accountId()],
+    );
+    if (!row) throw DomainError.notFound(`Loyalty program ${programId}`);
+    return this.at(programId, String(row.config_version));
+  }
+
+  /** The configuration at `version` (read from the database by the caller), reloaded if the cache is behind. */
+  async at(programId: number, version: string): Promise<ProgramConfig> {
+    const cached = this.snapshots.get(programId);
+    if (cached && BigInt(cached.version) >= BigInt(version)) return cached;
+    const snapshot = await this.load(programId);
+    this.remember(programId, snapshot);
+    return snapshot;
+  }
+
+  private async load(programId: number): Promise<ProgramConfig> {
+    const em = this.orm.em.fork({ clear: true });
+    const program = await em.findOneOrFail(LoyaltyProgram, { id: programId });
+    const currencies = await em.find(PointsCurrency, { program: programId }, { orderBy: { id: 'asc' } });
+    const promotions = await em.find(Promotion, { program: programId });
+    return new ProgramConfig(String(program.configVersion), program, currencies, promotions);
+  }
+
+  private remember(programId: number, snapshot: ProgramConfig): void {
+    this.snapshots.delete(programId);
+    if (this.snapshots.size >= MAX_PROGRAMS) this.snapshots.delete(this.snapshots.keys().next().value as number);
+    this.snapshots.set(programId, snapshot);
+  }
+}
