@@ -213,7 +213,7 @@ async function main() {
       results,
     };
     mkdirSync(join(root, 'bench/results'), { recursive: true });
-    const file = join(root, `bench/results/${report.date.slice(0, 10)}-points.json`);
+    const file = join(root, `bench/results/${report.date.slice(0, 10)}-points-${RATE}rps.json`);
     writeFileSync(file, `${JSON.stringify(report, null, 2)}\n`);
     console.log('\nmethod                  closed-loop req/s  p99 ms   open-loop p50 ms  p99 ms  errors');
     for (const [method, result] of Object.entries(results)) {

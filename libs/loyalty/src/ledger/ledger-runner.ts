@@ -54,7 +54,7 @@ export class LedgerRunner {
     try {
       return await this.em.transactional(async (em) => {
         const found = await requireProgramMember(em, request.programId, AccountContext.accountId(), request.person);
-        const config = await this.programs.at(request.programId, found.configVersion);
+        const config = await this.programs.at(em, request.programId, found.configVersion);
         const program = config.program as LoyaltyProgram;
         const { member } = found;
         const scope = { em, config, program, member };

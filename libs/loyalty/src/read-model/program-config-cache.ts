@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { EntityManager, MikroORM } from '@mikro-orm/postgresql';
+import { EntityManager } from '@mikro-orm/postgresql';
 import { DomainError } from '@loyalty/kernel';
 import { AccountContext } from '@loyalty/platform';
 import { LoyaltyProgram } from '../entities/loyalty-program.entity';
@@ -19,8 +19,6 @@ const MAX_PROGRAMS = 1_000;
 export class ProgramConfigCache {
   private readonly snapshots = new Map<number, ProgramConfig>();
 
-  constructor(private readonly orm: MikroORM) {}
-
   /** The program's configuration (404 when the program is missing or another account's). */
   async get(em: EntityManager, programId: number): Promise<ProgramConfig> {
     const [row]: { config_version: string }[] = await em.execute(
@@ -28,20 +26,24 @@ export class ProgramConfigCache {
       [programId, AccountContext.accountId()],
     );
     if (!row) throw DomainError.notFound(`Loyalty program ${programId}`);
-    return this.at(programId, String(row.config_version));
+    return this.at(em, programId, String(row.config_version));
   }
 
   /** The configuration at `version` (read from the database by the caller), reloaded if the cache is behind. */
-  async at(programId: number, version: string): Promise<ProgramConfig> {
+  async at(em: EntityManager, programId: number, version: string): Promise<ProgramConfig> {
     const cached = this.snapshots.get(programId);
     if (cached && BigInt(cached.version) >= BigInt(version)) return cached;
-    const snapshot = await this.load(programId);
+    const snapshot = await this.load(em, programId);
     this.remember(programId, snapshot);
     return snapshot;
   }
 
-  private async load(programId: number): Promise<ProgramConfig> {
-    const em = this.orm.em.fork({ clear: true });
+  /**
+   * Reads the snapshot on the caller's connection and transaction (waiting for a second pool
+   * connection while holding one could starve the pool), into an identity map of its own.
+   */
+  private async load(requestEm: EntityManager, programId: number): Promise<ProgramConfig> {
+    const em = requestEm.fork({ clear: true, keepTransactionContext: true });
     const program = await em.findOneOrFail(LoyaltyProgram, { id: programId });
     const currencies = await em.find(PointsCurrency, { program: programId }, { orderBy: { id: 'asc' } });
     const promotions = await em.find(Promotion, { program: programId });
