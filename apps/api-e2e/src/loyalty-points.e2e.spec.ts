@@ -154,6 +154,40 @@ describe('loyalty points API', () => {
     ]);
   });
 
+  it('imports members in bulk (once each) and lists them with keyset pagination', async () => {
+    const data = [{ email: 'bulk1@example.com' }, { email: 'bulk2@example.com' }, { email: 'BULK1@example.com' }];
+    const imported = await ok<{ created: number; existing: number; profile_ids: string[] }>('loyalty/members/import', {
+      loyalty_program_id: programId,
+      matching: 'email',
+      data,
+    });
+    expect(imported).toMatchObject({ created: 2, existing: 1 });
+    expect(imported.profile_ids[2]).toBe(imported.profile_ids[0]);
+    const again = await ok<{ created: number; existing: number }>('loyalty/members/import', {
+      loyalty_program_id: programId,
+      matching: 'email',
+      data,
+    });
+    expect(again).toMatchObject({ created: 0, existing: 3 });
+    expect(
+      (await balance({ loyalty_program_id: programId, matching: 'email', email: 'bulk2@example.com' })).active_balance,
+    ).toBe('50.00');
+
+    const seen: string[] = [];
+    let fromId: number | null = null;
+    let total = 0;
+    do {
+      const page: { items: { member_id: number; email: string }[]; next_from_id: number | null; total_count: number } =
+        await ok('loyalty/members/list', { loyalty_program_id: programId, limit: 2, from_id: fromId }, account.read);
+      seen.push(...page.items.map((item) => item.email));
+      total = page.total_count;
+      fromId = page.next_from_id;
+    } while (fromId !== null);
+    expect(seen).toHaveLength(total);
+    expect(seen).toEqual(expect.arrayContaining(['bulk1@example.com', 'bulk2@example.com']));
+    expect(new Set(seen).size).toBe(seen.length);
+  });
+
   it('accrues and redeems with exact balances, and lists the transactions newest first', async () => {
     const who = await newMember();
     const accrued = expectSuccess(

@@ -6,7 +6,7 @@ import { DeleteMember } from '../use-cases/members/delete-member.use-case';
 import { RegisterMember } from '../use-cases/members/register-member.use-case';
 import { AccruePoints } from '../use-cases/points/accrue-points.use-case';
 import { RedeemPoints } from '../use-cases/points/redeem-points.use-case';
-import { CancelTransaction } from '../use-cases/points/settle-transaction.use-cases';
+import { CancelTransaction } from '../use-cases/points/cancel-transaction.use-case';
 
 /** Outbox events, lock waits and configuration changes as the points operations see them. */
 describe('ledger effects (real PostgreSQL)', () => {

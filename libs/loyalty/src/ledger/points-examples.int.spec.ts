@@ -6,7 +6,8 @@ import { ListTransactions } from '../use-cases/account/list-transactions.use-cas
 import { RegisterMember } from '../use-cases/members/register-member.use-case';
 import { AccruePoints } from '../use-cases/points/accrue-points.use-case';
 import { RedeemPoints } from '../use-cases/points/redeem-points.use-case';
-import { CancelTransaction, CommitTransaction } from '../use-cases/points/settle-transaction.use-cases';
+import { CancelTransaction } from '../use-cases/points/cancel-transaction.use-case';
+import { CommitTransaction } from '../use-cases/points/commit-transaction.use-case';
 
 /** The worked examples E5, E8 and E11 of spec/examples.md, with an injected clock and no worker running. */
 describe('points operations: worked examples (real PostgreSQL)', () => {

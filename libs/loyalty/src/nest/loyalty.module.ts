@@ -13,11 +13,9 @@ import { AccruePoints } from '../use-cases/points/accrue-points.use-case';
 import { AdjustPoints } from '../use-cases/points/adjust-points.use-case';
 import { ImportLedger } from '../use-cases/points/import-ledger.use-case';
 import { RedeemPoints } from '../use-cases/points/redeem-points.use-case';
-import {
-  CancelTransaction,
-  CommitTransaction,
-  RollbackTransaction,
-} from '../use-cases/points/settle-transaction.use-cases';
+import { CancelTransaction } from '../use-cases/points/cancel-transaction.use-case';
+import { CommitTransaction } from '../use-cases/points/commit-transaction.use-case';
+import { RollbackTransaction } from '../use-cases/points/rollback-transaction.use-case';
 
 const useCases = [
   RegisterMember,
