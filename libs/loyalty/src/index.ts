@@ -29,6 +29,7 @@ export * from './use-cases/members/register-member.use-case';
 export * from './use-cases/members/delete-member.use-case';
 export * from './use-cases/members/list-members.use-case';
 export * from './use-cases/members/import-members.use-case';
+export * from './use-cases/points/points-operation';
 export * from './use-cases/points/accrue-points.use-case';
 export * from './use-cases/points/redeem-points.use-case';
 export * from './use-cases/points/adjust-points.use-case';

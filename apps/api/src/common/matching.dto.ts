@@ -1,11 +1,8 @@
 import { MATCHING_KINDS, MatchingKind } from '@loyalty/profiles';
 import { EnumField, ScalarField, TextField } from '@loyalty/platform';
 
-/** The person fields of spec/api.md §1 "Matching"; which one is required depends on `matching`. */
-export class MatchingFields {
-  @EnumField(MATCHING_KINDS, { example: 'email' })
-  matching!: MatchingKind;
-
+/** A person's identifiers (spec/api.md §1 "Matching"), as list items carry them. */
+export class PersonFields {
   @TextField({ optional: true, nullable: true, maxLength: 254, example: 'anna@example.com' })
   email?: string | null;
 
@@ -20,4 +17,10 @@ export class MatchingFields {
 
   @ScalarField({ optional: true, nullable: true, example: 'C-1001' })
   field_value?: string | number | boolean | null;
+}
+
+/** The person fields of a request; which identifier is required depends on `matching`. */
+export class MatchingFields extends PersonFields {
+  @EnumField(MATCHING_KINDS, { example: 'email' })
+  matching!: MatchingKind;
 }

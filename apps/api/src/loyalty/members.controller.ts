@@ -9,12 +9,12 @@ import {
   IdField,
   NestedArrayField,
   Out,
-  ScalarField,
   TextField,
 } from '@loyalty/platform';
 import { MATCHING_KINDS, MatchingKind } from '@loyalty/profiles';
 import { PageInfo, PageRequest } from '../common/page.dto';
 import { wireTime } from '../common/wire-format';
+import { PersonFields } from '../common/matching.dto';
 import { MemberRequest } from './loyalty.dto';
 
 export class RegisterMemberRequest extends MemberRequest {
@@ -68,22 +68,7 @@ export class ListMembersResponse extends PageInfo {
   total_count!: number;
 }
 
-export class MemberImportItem {
-  @TextField({ optional: true, nullable: true, maxLength: 254, example: 'anna@example.com' })
-  email?: string | null;
-
-  @TextField({ optional: true, nullable: true, maxLength: 32, example: null })
-  phone?: string | null;
-
-  @TextField({ optional: true, nullable: true, maxLength: 64, example: null })
-  profile_id?: string | null;
-
-  @TextField({ optional: true, nullable: true, example: null })
-  field_name?: string | null;
-
-  @ScalarField({ optional: true, nullable: true, example: null })
-  field_value?: string | number | boolean | null;
-
+export class MemberImportItem extends PersonFields {
   @DateTimeField({ optional: true, nullable: true, example: null })
   registration_date?: string | null;
 }

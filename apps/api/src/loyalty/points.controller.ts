@@ -24,10 +24,10 @@ import {
   ObjectField,
   Out,
   requestFingerprint,
-  ScalarField,
   TextField,
 } from '@loyalty/platform';
 import { MATCHING_KINDS, MatchingKind } from '@loyalty/profiles';
+import { PersonFields } from '../common/matching.dto';
 import { BalanceView, CurrencyMemberRequest, PointsOperationResponse } from './loyalty.dto';
 
 export class PointsOperationRequest extends CurrencyMemberRequest {
@@ -101,22 +101,7 @@ export class TransactionStateResponse {
   balance!: BalanceView;
 }
 
-export class LedgerImportItemDto {
-  @TextField({ optional: true, nullable: true, maxLength: 254, example: 'anna@example.com' })
-  email?: string | null;
-
-  @TextField({ optional: true, nullable: true, maxLength: 32, example: null })
-  phone?: string | null;
-
-  @TextField({ optional: true, nullable: true, maxLength: 64, example: null })
-  profile_id?: string | null;
-
-  @TextField({ optional: true, nullable: true, example: null })
-  field_name?: string | null;
-
-  @ScalarField({ optional: true, nullable: true, example: null })
-  field_value?: string | number | boolean | null;
-
+export class LedgerImportItemDto extends PersonFields {
   @TextField({ example: 'bonus' })
   points_currency_eid!: string;
 

@@ -88,14 +88,39 @@ async function stopProcess(child: ChildProcess): Promise<void> {
 }
 
 /**
+ * Starts the API and the worker on free ports. A port found free can be taken by another test
+ * process before ours binds it; then the start is tried again on other ports.
+ */
+async function startProcesses(
+  env: NodeJS.ProcessEnv,
+): Promise<{ api: ChildProcess; worker: ChildProcess; apiUrl: string; workerUrl: string }> {
+  for (let attempt = 1; ; attempt += 1) {
+    const [apiPort, workerPort] = [await freePort(), await freePort()];
+    const processEnv = { ...env, PORT: String(apiPort), WORKER_PORT: String(workerPort) };
+    const logs: string[] = [];
+    const api = startProcess('dist/apps/api/main.js', processEnv, logs);
+    const worker = startProcess('dist/apps/worker/main.js', processEnv, logs);
+    const apiUrl = `http://127.0.0.1:${apiPort}`;
+    const workerUrl = `http://127.0.0.1:${workerPort}`;
+    try {
+      await waitUntilReady(apiUrl, api, logs);
+      await waitUntilReady(workerUrl, worker, logs);
+      return { api, worker, apiUrl, workerUrl };
+    } catch (error) {
+      await Promise.all([stopProcess(api), stopProcess(worker)]);
+      if (attempt >= 3 || !logs.join('').includes('EADDRINUSE')) throw error;
+    }
+  }
+}
+
+/**
  * Starts the built API and worker (`dist/apps/*`) as they run in production, on a database and
  * Redis prefix of their own, with TEST_CLOCK on. Build them first (`nx run-many -t build`).
  */
 export async function startE2eStack(label: string, env: Record<string, string> = {}): Promise<E2eStack> {
   const database = await createTestDatabase(label);
   const redisPrefix = uniqueRedisPrefix(label);
-  const [apiPort, workerPort] = [await freePort(), await freePort()];
-  const processEnv: NodeJS.ProcessEnv = {
+  const baseEnv: NodeJS.ProcessEnv = {
     PATH: process.env['PATH'],
     NODE_ENV: 'test',
     DATABASE_URL: database.url,
@@ -103,26 +128,13 @@ export async function startE2eStack(label: string, env: Record<string, string> =
     REDIS_PREFIX: redisPrefix,
     ROOT_API_KEY: TEST_ROOT_KEY,
     QUOTE_SECRET: 'e2e-quote-secret-0123456789',
-    PORT: String(apiPort),
-    WORKER_PORT: String(workerPort),
     LOG_LEVEL: 'warn',
     TEST_CLOCK: 'true',
     ALLOW_PRIVATE_URLS: 'true',
     DB_MIGRATE: 'auto',
     ...env,
   };
-  const logs: string[] = [];
-  const api = startProcess('dist/apps/api/main.js', processEnv, logs);
-  const worker = startProcess('dist/apps/worker/main.js', processEnv, logs);
-  const apiUrl = `http://127.0.0.1:${apiPort}`;
-  const workerUrl = `http://127.0.0.1:${workerPort}`;
-  try {
-    await waitUntilReady(apiUrl, api, logs);
-    await waitUntilReady(workerUrl, worker, logs);
-  } catch (error) {
-    await Promise.all([stopProcess(api), stopProcess(worker)]);
-    throw error;
-  }
+  const { api, worker, apiUrl, workerUrl } = await startProcesses(baseEnv);
   return {
     apiUrl,
     workerUrl,

@@ -2,11 +2,10 @@ import { Inject, Injectable } from '@nestjs/common';
 import { Clock, DomainError, Points } from '@loyalty/kernel';
 import { CLOCK, recordAudit } from '@loyalty/platform';
 import type { MatchingInput } from '@loyalty/profiles';
-import { balanceAnswer } from '../../domain/balance-answer';
 import { accrualDates } from '../../domain/operation-dates';
 import { LedgerRunner } from '../../ledger/ledger-runner';
 import type { CurrencyReference } from '../../repositories/program-lookup';
-import type { PointsOperationAnswer } from './accrue-points.use-case';
+import { operationAnswer, PointsOperationAnswer } from './points-operation';
 
 export interface AdjustPointsInput extends CurrencyReference {
   programId: number;
@@ -71,13 +70,7 @@ export class AdjustPoints {
           },
           reason: input.reason,
         });
-        const answer = {
-          transaction_id: transaction.id,
-          transaction_eid: transaction.transactionEid,
-          amount: Points.format(amount),
-          balance: balanceAnswer(ledger.balance(currency)),
-        };
-        return { answer, transaction };
+        return { answer: operationAnswer(transaction, amount, ledger.balance(currency)), transaction };
       },
     );
   }

@@ -1,26 +1,19 @@
 import { Injectable } from '@nestjs/common';
-import { DomainError, Points } from '@loyalty/kernel';
-import type { MatchingInput } from '@loyalty/profiles';
-import { balanceAnswer } from '../../domain/balance-answer';
+import { DomainError } from '@loyalty/kernel';
 import { programInstant } from '../../domain/operation-dates';
 import { applicableTriggerRule, ruleAmount } from '../../domain/trigger-rule';
 import { LedgerRunner } from '../../ledger/ledger-runner';
 import { consumeLimits, countUse } from '../../ledger/promotion-limits';
-import type { CurrencyReference } from '../../repositories/program-lookup';
-import { DEFAULT_TEMP_TIMEOUT_SEC, PointsOperationAnswer } from './accrue-points.use-case';
+import {
+  fromPromotion,
+  ledgerRequest,
+  operationAnswer,
+  PointsOperationAnswer,
+  PointsOperationInput,
+  tempDeadline,
+} from './points-operation';
 
-export interface RedeemPointsInput extends CurrencyReference {
-  programId: number;
-  person: MatchingInput;
-  promotion: number | string;
-  amount?: string | null;
-  isTemp?: boolean | null;
-  tempTimeoutSec?: number | null;
-  createdAt?: string | null;
-  transactionEid?: string | null;
-  externalData?: unknown;
-  fingerprint: string;
-}
+export type RedeemPointsInput = PointsOperationInput;
 
 /**
  * `loyalty/redeem_points` (and `redeeme_points`): spends active points through a trigger
@@ -32,12 +25,7 @@ export class RedeemPoints {
 
   execute(input: RedeemPointsInput): Promise<PointsOperationAnswer> {
     return this.runner.run(
-      {
-        programId: input.programId,
-        person: input.person,
-        transactionEid: input.transactionEid,
-        fingerprint: input.fingerprint,
-      },
+      ledgerRequest(input),
       async ({ config }) => [config.currency(input)],
       async (ledger, { em, config, program, member }) => {
         const currency = config.currency(input);
@@ -56,26 +44,13 @@ export class RedeemPoints {
         });
         if (countLater) ledger.atTheEnd(countUse(promotion, 0n));
         const transaction = await ledger.redeem({
+          ...fromPromotion(input, promotion),
           currency,
           amount,
           createdAt: input.createdAt ? programInstant(input.createdAt, program, 'start', 'created_at') : undefined,
-          tempDeadline: input.isTemp
-            ? new Date(ledger.now.getTime() + (input.tempTimeoutSec ?? DEFAULT_TEMP_TIMEOUT_SEC) * 1000)
-            : null,
-          transactionEid: input.transactionEid,
-          promotionId: promotion.id,
-          externalData: input.externalData,
-          sourceType: 'promotion',
-          sourceIid: String(promotion.id),
-          sourceEid: promotion.externalId,
+          tempDeadline: tempDeadline(input, ledger.now),
         });
-        const answer = {
-          transaction_id: transaction.id,
-          transaction_eid: transaction.transactionEid,
-          amount: Points.format(amount),
-          balance: balanceAnswer(ledger.balance(currency)),
-        };
-        return { answer, transaction };
+        return { answer: operationAnswer(transaction, amount, ledger.balance(currency)), transaction };
       },
     );
   }
