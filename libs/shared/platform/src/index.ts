@@ -22,6 +22,11 @@ export * from './idempotency/idempotency-store';
 export * from './idempotency/canonical-json';
 export * from './outbox/outbox-event.entity';
 export * from './outbox/outbox-writer';
+export * from './tasks/task.entity';
+export * from './tasks/task-view';
+export * from './tasks/get-task.use-case';
+export * from './tasks/task-progress';
+export * from './http/outbound-url';
 export * from './clock/clock.module';
 export * from './clock/shared-test-clock';
 export * from './logging/logger';
@@ -44,9 +49,10 @@ import { ApiToken } from './accounts/api-token.entity';
 import { AuditEntry } from './accounts/audit-entry.entity';
 import { IdempotencyRecord } from './idempotency/idempotency-record.entity';
 import { OutboxEvent } from './outbox/outbox-event.entity';
+import { Task } from './tasks/task.entity';
 
 /** The platform's own entities, for the schema's explicit entity list. */
-export const PLATFORM_ENTITIES = [Account, ApiToken, AuditEntry, IdempotencyRecord, OutboxEvent];
+export const PLATFORM_ENTITIES = [Account, ApiToken, AuditEntry, IdempotencyRecord, OutboxEvent, Task];
 export * from './http/dto-fields';
 export * from './http/error-envelope.dto';
 export * from './queues/job-queues';

@@ -11,6 +11,10 @@ export type QueueName = (typeof QUEUE_NAMES)[number];
 export interface JobPayloads {
   /** Deletes idempotency records past their 24 h. */
   'maintenance.idempotency.purge': { batch_size: number };
+  /** Runs one queued feed-import task (`market/products/feed_import`). */
+  'imports.feed.run': { task_id: number };
+  /** A scheduled feed's tick: creates a task for the schedule and runs it. */
+  'imports.feed.tick': { schedule_id: number };
 }
 
 export type JobName = keyof JobPayloads;
@@ -21,6 +25,8 @@ export type CheckedJobPayloads = AssertJson<JobPayloads>;
 
 export const JOB_CATALOG: { readonly [K in JobName]: { queue: QueueName; description: string } } = {
   'maintenance.idempotency.purge': { queue: 'maintenance', description: 'Delete idempotency records past their 24 h' },
+  'imports.feed.run': { queue: 'imports', description: 'Import a YML or CSV product feed (a task)' },
+  'imports.feed.tick': { queue: 'imports', description: 'Start the import of a scheduled feed' },
 };
 
 export const JOB_NAMES = Object.keys(JOB_CATALOG) as JobName[];

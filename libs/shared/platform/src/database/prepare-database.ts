@@ -17,7 +17,10 @@ export async function ensureDatabaseExists(databaseUrl: string): Promise<boolean
     await client.query(`create database "${name.replace(/"/g, '""')}"`);
     return true;
   } catch (error) {
-    if ((error as { code?: string }).code === '42P04') return false; // created concurrently
+    // Created concurrently (the API and the worker start together): PostgreSQL answers either
+    // duplicate_database or, when both passed its own check, a unique violation on its catalog.
+    const { code, constraint } = error as { code?: string; constraint?: string };
+    if (code === '42P04' || (code === '23505' && constraint === 'pg_database_datname_index')) return false;
     throw error;
   } finally {
     await client.end();

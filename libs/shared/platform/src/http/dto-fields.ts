@@ -263,3 +263,37 @@ export function IdOrExternalIdField(options: FieldOptions = {}): PropertyDecorat
     }),
   );
 }
+
+/** A list of strings (`tags`, `pictures`), each 1..`maxLength` characters. */
+export function StringArrayField(
+  options: FieldOptions & { maxItems: number; maxLength?: number; pattern?: RegExp },
+): PropertyDecorator {
+  const maxLength = options.maxLength ?? 1000;
+  return applyDecorators(
+    ...presence(options),
+    IsArray(),
+    ArrayMaxSize(options.maxItems),
+    IsString({ each: true }),
+    Length(1, maxLength, { each: true }),
+    ...(options.pattern ? [Matches(options.pattern, { each: true })] : []),
+    ApiProperty({
+      type: 'array',
+      items: {
+        type: 'string',
+        minLength: 1,
+        maxLength,
+        ...(options.pattern ? { pattern: options.pattern.source } : {}),
+      },
+      maxItems: options.maxItems,
+      required: !options.optional,
+      nullable: options.nullable || undefined,
+      description: options.description,
+      example: options.example,
+    }),
+  );
+}
+
+/** A field Altcraft documents and this engine accepts and ignores (any JSON value). */
+export function IgnoredField(description = 'Accepted for compatibility and ignored'): PropertyDecorator {
+  return applyDecorators(IsOptional(), ApiProperty({ required: false, description }));
+}

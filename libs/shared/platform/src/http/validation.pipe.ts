@@ -1,10 +1,13 @@
 import { ArgumentMetadata, Injectable, PipeTransform } from '@nestjs/common';
 import { plainToInstance } from 'class-transformer';
-import { validateSync, ValidationError } from 'class-validator';
+import { getMetadataStorage, validateSync, ValidationError } from 'class-validator';
 import { DomainError, FieldIssue } from '@loyalty/kernel';
 import { InvalidJsonBody } from './json-body';
 
-/** Fields every method accepts and ignores (`token` authenticates; `format` is an Altcraft leftover). */
+/**
+ * Fields every method accepts and ignores (`token` authenticates; `format` is an Altcraft leftover)
+ * unless the method declares them itself (`feed_import` has a real `format`).
+ */
 const IGNORED_TOP_LEVEL_FIELDS = ['token', 'format'];
 
 /**
@@ -29,7 +32,8 @@ export class ApiValidationPipe implements PipeTransform {
     if (reserved.length > 0) {
       throw new DomainError('VALIDATION_FAILED', `${reserved[0].path}: unknown field`, { fields: reserved });
     }
-    const fields = Object.fromEntries(Object.entries(body).filter(([key]) => !IGNORED_TOP_LEVEL_FIELDS.includes(key)));
+    const ignored = IGNORED_TOP_LEVEL_FIELDS.filter((key) => !declaredFields(metadata.metatype as object).has(key));
+    const fields = Object.fromEntries(Object.entries(body).filter(([key]) => !ignored.includes(key)));
     const dto = plainToInstance(metadata.metatype, fields) as object;
     const errors = validateSync(dto, { whitelist: true, forbidNonWhitelisted: true, forbidUnknownValues: true });
     if (errors.length > 0) {
@@ -38,6 +42,18 @@ export class ApiValidationPipe implements PipeTransform {
     }
     return dto;
   }
+}
+
+const declared = new WeakMap<object, Set<string>>();
+
+function declaredFields(metatype: object): Set<string> {
+  let names = declared.get(metatype);
+  if (!names) {
+    const rules = getMetadataStorage().getTargetValidationMetadatas(metatype as new () => object, '', true, false);
+    names = new Set(rules.map((rule) => rule.propertyName));
+    declared.set(metatype, names);
+  }
+  return names;
 }
 
 /** Keys that class-transformer drops silently (so they would slip past the unknown-field check). */

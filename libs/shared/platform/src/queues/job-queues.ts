@@ -65,6 +65,20 @@ export class JobQueues implements OnApplicationShutdown {
     );
   }
 
+  /** Creates or updates a job repeating on a cron pattern in a time zone. */
+  async scheduleCron<K extends JobName>(
+    schedulerId: string,
+    cron: { pattern: string; timezone: string },
+    name: K,
+    payload: JobPayloads[K],
+  ): Promise<void> {
+    await this.queue(JOB_CATALOG[name].queue).upsertJobScheduler(
+      schedulerId,
+      { pattern: cron.pattern, tz: cron.timezone },
+      { name, data: payload, opts: { removeOnComplete: true, removeOnFail: 1000 } },
+    );
+  }
+
   async onApplicationShutdown(): Promise<void> {
     await Promise.all([...this.queues.values()].map((queue) => queue.close()));
   }

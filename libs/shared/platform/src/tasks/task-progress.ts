@@ -1,0 +1,70 @@
+import type { EntityManager } from '@mikro-orm/postgresql';
+
+/**
+ * Task state written on its own connection, outside the work's transaction, so that `tasks/get`
+ * sees progress while the work is still uncommitted. Plain SQL: the runner crosses accounts.
+ */
+export const TaskProgress = {
+  /** Moves a queued task to running; false when another run took it (or it is finished). */
+  async claim(
+    em: EntityManager,
+    taskId: number,
+    now: Date,
+  ): Promise<{ accountId: number; input: Record<string, unknown> } | null> {
+    const rows: Array<{ account_id: string; input: Record<string, unknown> }> = await em
+      .getConnection()
+      .execute(
+        `update tasks set status = 'running', started_at = ? where id = ? and status = 'queued' returning account_id, input`,
+        [now, taskId],
+      );
+    return rows.length === 0 ? null : { accountId: Number(rows[0].account_id), input: rows[0].input };
+  },
+
+  async payload(em: EntityManager, taskId: number): Promise<string | null> {
+    const rows: Array<{ payload: string | null }> = await em
+      .getConnection()
+      .execute('select payload from tasks where id = ?', [taskId]);
+    return rows[0]?.payload ?? null;
+  },
+
+  async progress(em: EntityManager, taskId: number, progress: number): Promise<void> {
+    await em
+      .getConnection()
+      .execute(`update tasks set progress = ? where id = ? and status = 'running'`, [progress, taskId]);
+  },
+
+  async finish(
+    em: EntityManager,
+    taskId: number,
+    now: Date,
+    outcome: {
+      status: 'done' | 'failed';
+      result?: Record<string, unknown> | null;
+      errors?: Array<Record<string, unknown>>;
+    },
+  ): Promise<void> {
+    await em.getConnection().execute(
+      `update tasks set status = ?, progress = case when ? = 'done' then 100 else progress end, result = ?::jsonb,
+         errors = ?::jsonb, finished_at = ?, payload = null where id = ?`,
+      [
+        outcome.status,
+        outcome.status,
+        JSON.stringify(outcome.result ?? null),
+        JSON.stringify(outcome.errors ?? []),
+        now,
+        taskId,
+      ],
+    );
+  },
+
+  /** Queued tasks older than `before`: their job may have been lost with Redis. */
+  async queuedBefore(em: EntityManager, kind: string, before: Date): Promise<number[]> {
+    const rows: Array<{ id: string }> = await em
+      .getConnection()
+      .execute(`select id from tasks where kind = ? and status = 'queued' and created_at < ? order by id limit 1000`, [
+        kind,
+        before,
+      ]);
+    return rows.map((row) => Number(row.id));
+  },
+};
