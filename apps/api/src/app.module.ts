@@ -14,6 +14,8 @@ import { AuditController } from './audit/audit.controller';
 import { DatabasesController } from './databases/databases.controller';
 import { LoyaltyConfigApiModule } from './loyalty-config/loyalty-config-api.module';
 import { LoyaltyApiModule } from './loyalty/loyalty-api.module';
+import { MarketApiModule } from './market/market-api.module';
+import { MarketOrdersApiModule } from './market-orders/market-orders-api.module';
 import { ProfilesController } from './profiles/profiles.controller';
 import { TestClockController } from './test-clock/test-clock.controller';
 import { TokensController } from './tokens/tokens.controller';
@@ -24,7 +26,14 @@ export class ApiModule {
   static forRoot(platform: PlatformOptions): DynamicModule {
     return {
       module: ApiModule,
-      imports: [PlatformModule.forRoot(platform), ProfilesModule, LoyaltyConfigApiModule, LoyaltyApiModule],
+      imports: [
+        PlatformModule.forRoot(platform),
+        ProfilesModule,
+        LoyaltyConfigApiModule,
+        LoyaltyApiModule,
+        MarketApiModule,
+        MarketOrdersApiModule,
+      ],
       controllers: [
         AccountsController,
         TokensController,

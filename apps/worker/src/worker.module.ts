@@ -1,6 +1,10 @@
 import { DynamicModule, Module } from '@nestjs/common';
 import { DiscoveryModule } from '@nestjs/core';
+import { MarketCatalogModule } from '@loyalty/market-catalog';
 import { PlatformModule, PlatformOptions } from '@loyalty/platform';
+import { FeedImportHandler } from './imports/feed-import.handler';
+import { FeedImportsSweep } from './imports/feed-imports.sweep';
+import { FeedTickHandler } from './imports/feed-tick.handler';
 import { JobRegistry } from './jobs/job-registry';
 import { JobRunner } from './jobs/job-runner';
 import { QueueDepthMetrics } from './jobs/queue-depth.metrics';
@@ -11,8 +15,8 @@ import { OutboxRelay } from './outbox/outbox-relay';
 import { SWEEP_TASKS } from './sweep/sweep-task';
 import { Sweeper } from './sweep/sweeper';
 
-const jobHandlers = [PurgeIdempotencyHandler];
-const sweepTasks = [ScheduleMaintenanceTask];
+const jobHandlers = [PurgeIdempotencyHandler, FeedImportHandler, FeedTickHandler];
+const sweepTasks = [ScheduleMaintenanceTask, FeedImportsSweep];
 
 /** The worker: job handlers on BullMQ, the outbox relay and the sweep. Its HTTP port serves health and metrics only. */
 @Module({})
@@ -20,7 +24,7 @@ export class WorkerModule {
   static forRoot(platform: PlatformOptions): DynamicModule {
     return {
       module: WorkerModule,
-      imports: [PlatformModule.forRoot(platform), DiscoveryModule],
+      imports: [PlatformModule.forRoot(platform), DiscoveryModule, MarketCatalogModule],
       providers: [
         JobRegistry,
         JobRunner,

@@ -2,10 +2,12 @@ import type { MigrationObject } from '@mikro-orm/core';
 import { Migration20261125212820 } from './migrations/Migration20261125212820';
 import { Migration20261125221833 } from './migrations/Migration20261125221833';
 import { Migration20261125225902 } from './migrations/Migration20261125225902';
+import { Migration20261125235319 } from './migrations/Migration20261125235319';
 
 /** Migrations listed explicitly: the bundled apps have no migration files to glob. Append new ones. */
 export const MIGRATIONS: MigrationObject[] = [
   { name: 'Migration20261125212820', class: Migration20261125212820 },
   { name: 'Migration20261125221833', class: Migration20261125221833 },
   { name: 'Migration20261125225902', class: Migration20261125225902 },
+  { name: 'Migration20261125235319', class: Migration20261125235319 },
 ];

@@ -2,10 +2,18 @@ import type { SchemaDefinition } from '@loyalty/platform';
 import { PLATFORM_ENTITIES } from '@loyalty/platform';
 import { LOYALTY_ENTITIES } from '@loyalty/loyalty';
 import { PROFILE_ENTITIES } from '@loyalty/profiles';
+import { MARKET_CATALOG_ENTITIES } from '@loyalty/market-catalog';
+import { ORDER_ENTITIES } from '@loyalty/orders';
 import { MIGRATIONS } from './migration-list';
 
 /** Every entity of the product and every migration, in the order they apply. */
 export const SCHEMA: SchemaDefinition = {
-  entities: [...PLATFORM_ENTITIES, ...PROFILE_ENTITIES, ...LOYALTY_ENTITIES],
+  entities: [
+    ...PLATFORM_ENTITIES,
+    ...PROFILE_ENTITIES,
+    ...LOYALTY_ENTITIES,
+    ...MARKET_CATALOG_ENTITIES,
+    ...ORDER_ENTITIES,
+  ],
   migrations: MIGRATIONS,
 };

@@ -1,0 +1,41 @@
+import { Injectable } from '@nestjs/common';
+import { MikroORM } from '@mikro-orm/postgresql';
+import { allFeedSchedules, FEED_IMPORT_TASK, feedScheduleJobId, feedTaskJobId } from '@loyalty/market-catalog';
+import { JobQueues, TaskProgress } from '@loyalty/platform';
+import { SweepTask } from '../sweep/sweep-task';
+
+/** Queued tasks get a job after this long without one being expected to have started. */
+const QUEUED_GRACE_MS = 30_000;
+
+/**
+ * Restores what Redis may have lost: a job for every feed task still queued after the grace period
+ * (same deterministic job id, so a job still waiting is not doubled) and every feed schedule's job
+ * scheduler, rebuilt from its row.
+ */
+@Injectable()
+export class FeedImportsSweep extends SweepTask {
+  readonly name = 'feed-imports';
+
+  constructor(
+    private readonly orm: MikroORM,
+    private readonly queues: JobQueues,
+  ) {
+    super();
+  }
+
+  async run(now: Date): Promise<void> {
+    const em = this.orm.em.fork();
+    const before = new Date(now.getTime() - QUEUED_GRACE_MS);
+    for (const taskId of await TaskProgress.queuedBefore(em, FEED_IMPORT_TASK, before)) {
+      await this.queues.enqueue('imports.feed.run', { task_id: taskId }, { jobId: feedTaskJobId(taskId) });
+    }
+    for (const schedule of await allFeedSchedules(em)) {
+      await this.queues.scheduleCron(
+        feedScheduleJobId(schedule.id),
+        { pattern: schedule.cron, timezone: schedule.timezone },
+        'imports.feed.tick',
+        { schedule_id: schedule.id },
+      );
+    }
+  }
+}

@@ -1,0 +1,1 @@
+module.exports = require('../../jest.preset.js').jestProject('market-catalog', __dirname);

@@ -1,0 +1,71 @@
+import { decimalTextFromNumber, DomainError, parseDateOnly, parseDecimal, parseRfc3339 } from '@loyalty/kernel';
+import type { CustomFieldValueType } from '../entities/custom-field.entity';
+
+export interface CustomFieldDefinition {
+  externalId: string;
+  valueType: CustomFieldValueType;
+  required: boolean;
+  defaultValue: unknown;
+}
+
+/**
+ * A custom field value in its stored form: `int` a safe integer, `float` canonical decimal text
+ * (no binary floats), `string`, `bool`, `list` of strings, `date` as given when it is a date
+ * (`2026-01-25`) or an RFC 3339 instant.
+ */
+export function normaliseCustomFieldValue(type: CustomFieldValueType, value: unknown, path: string): unknown {
+  const wrong = () => DomainError.invalid(path, `expected a value of type ${type}`);
+  switch (type) {
+    case 'int':
+      if (typeof value === 'number' && Number.isSafeInteger(value)) return value;
+      if (typeof value === 'string' && /^-?\d{1,15}$/.test(value)) return Number(value);
+      throw wrong();
+    case 'float': {
+      const text = typeof value === 'number' ? decimalTextFromNumber(value, path) : value;
+      if (typeof text !== 'string' || !/^-?\d+(\.\d{1,2})?$/.test(text)) throw wrong();
+      parseDecimal(text.replace(/^-/, ''), 2, path);
+      return text;
+    }
+    case 'string':
+      if (typeof value === 'string') return value;
+      throw wrong();
+    case 'bool':
+      if (typeof value === 'boolean') return value;
+      throw wrong();
+    case 'list':
+      if (Array.isArray(value) && value.every((item) => typeof item === 'string')) return value;
+      throw wrong();
+    case 'date':
+      if (typeof value !== 'string') throw wrong();
+      if (/^\d{4}-\d{2}-\d{2}$/.test(value)) parseDateOnly(value, path);
+      else parseRfc3339(value, path);
+      return value;
+  }
+}
+
+/**
+ * Checks an item's custom fields against the definitions of its entity type: unknown ids and
+ * wrong types are error 1 at `path.<id>`; missing required ones take their default or fail.
+ */
+export function resolveCustomFields(
+  values: Record<string, unknown> | undefined,
+  definitions: ReadonlyMap<string, CustomFieldDefinition>,
+  path: string,
+): Record<string, unknown> {
+  const resolved: Record<string, unknown> = {};
+  for (const [id, value] of Object.entries(values ?? {})) {
+    const definition = definitions.get(id);
+    if (!definition) throw DomainError.invalid(`${path}.${id}`, 'no custom field with this id is defined');
+    if (value === null) continue;
+    resolved[id] = normaliseCustomFieldValue(definition.valueType, value, `${path}.${id}`);
+  }
+  for (const definition of definitions.values()) {
+    if (definition.externalId in resolved) continue;
+    if (definition.defaultValue !== null && definition.defaultValue !== undefined) {
+      resolved[definition.externalId] = definition.defaultValue;
+    } else if (definition.required) {
+      throw DomainError.invalid(`${path}.${definition.externalId}`, 'this custom field is required');
+    }
+  }
+  return resolved;
+}

@@ -1,0 +1,51 @@
+import { Readable } from 'node:stream';
+import { DomainError } from '@loyalty/kernel';
+import { assertPublicUrl, parseOutboundUrl } from '@loyalty/platform';
+import type { FeedSource } from '../feed';
+
+/** A source that counts the bytes read through it, for progress. */
+export interface CountedFeedSource {
+  source: FeedSource;
+  totalBytes: number | null;
+  bytesRead(): number;
+}
+
+function counted(chunks: AsyncIterable<Buffer | string>, totalBytes: number | null): CountedFeedSource {
+  let read = 0;
+  async function* source() {
+    for await (const chunk of chunks) {
+      read += typeof chunk === 'string' ? Buffer.byteLength(chunk) : chunk.length;
+      yield chunk;
+    }
+  }
+  return { source: source(), totalBytes, bytesRead: () => read };
+}
+
+const CONTENT_CHUNK = 64 * 1024;
+
+/** Uploaded content, handed to the reader in 64 KiB pieces as a download would be. */
+export function contentSource(content: string): CountedFeedSource {
+  const buffer = Buffer.from(content, 'utf8');
+  async function* pieces() {
+    for (let offset = 0; offset < buffer.length; offset += CONTENT_CHUNK) {
+      yield buffer.subarray(offset, offset + CONTENT_CHUNK);
+    }
+  }
+  return counted(pieces(), buffer.length);
+}
+
+/** A feed fetched over http(s), streamed; private addresses only when the operator allows them. */
+export async function urlSource(text: string, allowPrivate: boolean): Promise<CountedFeedSource> {
+  const url = parseOutboundUrl(text);
+  await assertPublicUrl(url, allowPrivate);
+  const response = await fetch(url, { redirect: 'error', signal: AbortSignal.timeout(10 * 60_000) }).catch(
+    (error: Error) => {
+      throw DomainError.invalid('url', `the feed could not be fetched: ${error.message}`);
+    },
+  );
+  if (!response.ok || !response.body) {
+    throw DomainError.invalid('url', `the feed could not be fetched: HTTP ${response.status}`);
+  }
+  const length = Number(response.headers.get('content-length'));
+  return counted(Readable.fromWeb(response.body as never), Number.isFinite(length) && length > 0 ? length : null);
+}

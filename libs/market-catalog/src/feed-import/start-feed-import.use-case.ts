@@ -1,0 +1,92 @@
+import { Inject, Injectable, Logger } from '@nestjs/common';
+import { EntityManager } from '@mikro-orm/postgresql';
+import { Clock, DomainError } from '@loyalty/kernel';
+import { AccountContext, CLOCK, JobQueues, parseOutboundUrl, recordAudit, Task } from '@loyalty/platform';
+import { validateFeedSchedule } from '../domain/feed-schedule-input';
+import { FeedFormat, FeedSchedule } from '../entities/feed-schedule.entity';
+import { FEED_IMPORT_TASK, feedScheduleJobId, feedTaskJobId } from './feed-import-jobs';
+
+export interface FeedImportInput {
+  format: FeedFormat;
+  content?: string | null;
+  url?: string | null;
+  schedule?: { cron: string; timezone: string } | null;
+}
+
+/**
+ * `market/products/feed_import`: records a task (the content travels with it) and queues it for the
+ * worker; with a schedule, also records the schedule and its job scheduler. A lost job is found
+ * again by the worker's sweep, so Redis being briefly away does not lose the import.
+ */
+@Injectable()
+export class StartFeedImport {
+  private readonly logger = new Logger(StartFeedImport.name);
+
+  constructor(
+    private readonly em: EntityManager,
+    private readonly queues: JobQueues,
+    @Inject(CLOCK) private readonly clock: Clock,
+  ) {}
+
+  async execute(input: FeedImportInput): Promise<{ task_id: number; schedule_id: number | null }> {
+    const hasContent = input.content != null && input.content !== '';
+    const hasUrl = input.url != null && input.url !== '';
+    if (hasContent === hasUrl) throw DomainError.invalid('content', 'send either content or url');
+    if (hasUrl) parseOutboundUrl(input.url as string);
+    if (input.schedule) {
+      if (!hasUrl) throw DomainError.invalid('schedule', 'a schedule needs a url to fetch the feed from');
+      validateFeedSchedule(input.schedule);
+    }
+    const { task, schedule } = await this.em.transactional(async (em) => {
+      const now = this.clock.now();
+      const schedule = input.schedule
+        ? em.create(FeedSchedule, {
+            account: AccountContext.accountId(),
+            format: input.format,
+            url: input.url as string,
+            cron: input.schedule.cron,
+            timezone: input.schedule.timezone,
+            createdAt: now,
+          })
+        : null;
+      if (schedule) await em.flush();
+      const task = em.create(Task, {
+        account: AccountContext.accountId(),
+        kind: FEED_IMPORT_TASK,
+        status: 'queued',
+        progress: 0,
+        input: { format: input.format, url: input.url ?? null, schedule_id: schedule?.id ?? null },
+        payload: hasContent ? (input.content as string) : null,
+        result: null,
+        errors: [],
+        createdAt: now,
+      });
+      await em.flush();
+      if (schedule) {
+        recordAudit(em, this.clock, {
+          entityType: 'market_feed_schedule',
+          entityId: schedule.id,
+          action: 'create',
+          after: input.schedule,
+        });
+      }
+      return { task, schedule };
+    });
+    try {
+      await this.queues.enqueue('imports.feed.run', { task_id: task.id }, { jobId: feedTaskJobId(task.id) });
+      if (schedule) {
+        await this.queues.scheduleCron(
+          feedScheduleJobId(schedule.id),
+          { pattern: schedule.cron, timezone: schedule.timezone },
+          'imports.feed.tick',
+          { schedule_id: schedule.id },
+        );
+      }
+    } catch (error) {
+      this.logger.warn(
+        `feed task ${task.id} recorded but not queued (the sweep will queue it): ${(error as Error).message}`,
+      );
+    }
+    return { task_id: task.id, schedule_id: schedule?.id ?? null };
+  }
+}

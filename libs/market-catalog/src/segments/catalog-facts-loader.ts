@@ -1,0 +1,65 @@
+import type { EntityManager } from '@mikro-orm/postgresql';
+import {
+  buildCategoryAncestry,
+  CatalogItemFacts,
+  CategoryAncestry,
+  CustomFieldTypeLookup,
+} from '@loyalty/loyalty-engine';
+import type { MinorDigits } from '@loyalty/kernel';
+import { AccountContext } from '@loyalty/platform';
+import { Category } from '../entities/category.entity';
+import type { CatalogItemKind } from '../entities/catalog-item.entity';
+import { CustomField } from '../entities/custom-field.entity';
+import { StoredItemFields, storedItemFacts } from '../read-model/item-facts';
+import { MarketCurrency } from '../entities/market-currency.entity';
+
+/** Custom field types of the account, as the condition engine asks for them. */
+export async function loadCustomFieldTypes(em: EntityManager): Promise<CustomFieldTypeLookup> {
+  const fields = await em.find(CustomField, {});
+  const types = new Map(fields.map((field) => [`${field.entityType}:${field.externalId}`, field.valueType]));
+  return (entity, id) => types.get(`${entity}:${id}`);
+}
+
+export async function loadCategoryAncestry(em: EntityManager): Promise<CategoryAncestry> {
+  const categories = await em.find(Category, {});
+  return buildCategoryAncestry(
+    categories.map((category) => ({ externalId: category.externalId, parentExternalId: category.parentExternalId })),
+  );
+}
+
+const PAGE = 5000;
+
+/**
+ * Every live item of one kind, as condition facts, page by page in id order. A SKU's categories
+ * are its own, or its product's when it has none.
+ */
+export async function* catalogItemFacts(
+  em: EntityManager,
+  kind: CatalogItemKind,
+  customFieldType: CustomFieldTypeLookup,
+): AsyncGenerator<{ id: number; externalId: string; facts: CatalogItemFacts }> {
+  const currencies = await em.find(MarketCurrency, {});
+  const digits = new Map(currencies.map((currency) => [currency.code, currency.minorDigits as MinorDigits]));
+  for (let after = 0; ; ) {
+    const rows: Array<StoredItemFields & { id: string }> = await em.execute(
+      `select i.id, i.kind, i.external_id, i.product_external_id, i.name,
+              case when jsonb_array_length(i.categories) = 0 and p.categories is not null then p.categories else i.categories end as categories,
+              i.tags, i.price::text as price, i.old_price::text as old_price, i.currency, i.is_available, i.count,
+              i.manufacturer_name, i.custom_fields
+       from market_items i
+       left join market_items p on p.account_id = i.account_id and p.kind = 'product' and p.external_id = i.product_external_id
+       where i.account_id = ? and i.kind = ? and i.deleted_at is null and i.id > ?
+       order by i.id limit ?`,
+      [AccountContext.accountId(), kind, after, PAGE],
+    );
+    for (const row of rows) {
+      yield {
+        id: Number(row.id),
+        externalId: row.external_id,
+        facts: storedItemFacts(row, null, digits, customFieldType),
+      };
+    }
+    if (rows.length < PAGE) return;
+    after = Number(rows[rows.length - 1].id);
+  }
+}

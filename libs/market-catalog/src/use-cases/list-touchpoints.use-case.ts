@@ -1,0 +1,24 @@
+import { Injectable } from '@nestjs/common';
+import { EntityManager } from '@mikro-orm/postgresql';
+import { findPage, PageRequest } from '@loyalty/platform';
+import { SalesChannel } from '../entities/sales-channel.entity';
+import { Touchpoint } from '../entities/touchpoint.entity';
+import { touchpointView, TouchpointView } from '../views/settings-views';
+import type { ListPage } from './list-page';
+
+/** `market/endpoints/list`: ascending by id, each with its channel's external id. */
+@Injectable()
+export class ListTouchpoints {
+  constructor(private readonly em: EntityManager) {}
+
+  async execute(page: PageRequest): Promise<ListPage<TouchpointView>> {
+    const result = await findPage(this.em, Touchpoint, {}, page);
+    const channels = await this.em.find(SalesChannel, { id: { $in: result.items.map((item) => item.channel) } });
+    const channelExternalId = new Map(channels.map((channel) => [channel.id, channel.externalId]));
+    return {
+      items: result.items.map((item) => touchpointView(item, channelExternalId.get(item.channel) ?? '')),
+      nextFromId: result.nextFromId,
+      totalCount: await this.em.count(Touchpoint, {}),
+    };
+  }
+}
