@@ -1,0 +1,41 @@
+import { Injectable } from '@nestjs/common';
+import { EntityManager } from '@mikro-orm/postgresql';
+import type { FilterQuery } from '@mikro-orm/core';
+import { findPage, PageRequest } from '@loyalty/platform';
+import type { OrderStatus } from '../domain/order-statuses';
+import { Order } from '../entities/order.entity';
+import { currencyDigits, digitsOf } from '../repositories/order-lookup';
+import { orderSummaryView, OrderSummaryView } from '../views/order-view';
+
+export interface ListOrdersFilter {
+  status?: OrderStatus | null;
+  profileId?: string | null;
+}
+
+/** `market/orders/list`: the account's orders that are not deleted, ascending by id, without their lines. */
+@Injectable()
+export class ListOrders {
+  constructor(private readonly em: EntityManager) {}
+
+  async execute(
+    filter: ListOrdersFilter,
+    page: PageRequest,
+  ): Promise<{ items: OrderSummaryView[]; nextFromId: number | null; totalCount: number }> {
+    const where: FilterQuery<Order> = {
+      deletedAt: null,
+      ...(filter.status ? { status: filter.status } : {}),
+      ...(filter.profileId ? { profileId: filter.profileId } : {}),
+    };
+    const result = await findPage(this.em, Order, where, page);
+    const totalCount = await this.em.count(Order, where);
+    const digits = await currencyDigits(
+      this.em,
+      result.items.map((order) => order.currency),
+    );
+    return {
+      items: result.items.map((order) => orderSummaryView(order, digitsOf(digits, order.currency))),
+      nextFromId: result.nextFromId,
+      totalCount,
+    };
+  }
+}
