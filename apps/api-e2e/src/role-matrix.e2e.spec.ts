@@ -108,6 +108,129 @@ describe('role matrix', () => {
     };
   }
 
+  /** Market settings, a product, a SKU, a segment and an order the market bodies name, made once by the admin. */
+  let marketFixture: Promise<{ segmentId: number; taskId: number }> | undefined;
+  const CURRENCY_CODES = ['USD', 'EUR', 'GBP', 'CNY', 'KZT', 'JPY', 'CHF', 'SEK'];
+  let currencySerial = 0;
+
+  async function marketCall<T>(method: string, body: Record<string, unknown>): Promise<T> {
+    const answer = await stack.call<{ result: T }>(method, body, account.admin);
+    if (answer.status !== 200) throw new Error(`${method} answered ${answer.status}: ${answer.text}`);
+    return answer.body.result;
+  }
+
+  const matrixOrder = (external_id: string) => ({
+    data: {
+      external_id,
+      email: 'matrix@example.com',
+      endpoint: 'matrix-site',
+      status: 'new',
+      currency: 'RUB',
+      total_price: '10.00',
+      lines: [{ external_id: 'l1', product: 'matrix-product', base_price_per_item: '10.00', count: 1 }],
+    },
+  });
+
+  async function makeMarketFixture(): Promise<{ segmentId: number; taskId: number }> {
+    await marketCall('market/channels/create', { name: 'Web', external_id: 'matrix-web', type: 'online', db_id: dbId });
+    await marketCall('market/endpoints/create', {
+      channel_external_id: 'matrix-web',
+      name: 'Site',
+      external_id: 'matrix-site',
+    });
+    await marketCall('market/currencies/create', { code: 'RUB' });
+    await marketCall('market/products/import', {
+      data: [
+        { external_id: 'matrix-product', name: 'Product', price: '10.00', currency: 'RUB' },
+        { external_id: 'matrix-sku', name: 'SKU', product_external_id: 'matrix-product' },
+      ],
+    });
+    const segmentId = (
+      await marketCall<{ id: number }>('market/product_segments/create', {
+        name: 'Matrix',
+        entity: 'product',
+        kind: 'static',
+        items: ['matrix-product'],
+      })
+    ).id;
+    await marketCall('market/orders/import', matrixOrder('matrix-order'));
+    const taskId = (
+      await marketCall<{ task_id: number }>('market/products/feed_import', {
+        format: 'csv',
+        content: 'external_id,name,price,currency\nmatrix-feed,Feed product,1.00,RUB\n',
+      })
+    ).task_id;
+    return { segmentId, taskId };
+  }
+
+  /** A valid body for a market method (and `tasks/get`), naming the market fixture. */
+  async function marketBody(method: string): Promise<Record<string, unknown>> {
+    marketFixture ??= makeMarketFixture();
+    const { segmentId, taskId } = await marketFixture;
+    serial += 1;
+    switch (method) {
+      case 'market/channels/create':
+        return { name: 'Channel', external_id: `matrix-channel-${serial}`, type: 'retail', db_id: dbId };
+      case 'market/channels/update':
+        return { external_id: 'matrix-web', name: `Web ${serial}` };
+      case 'market/endpoints/create':
+        return { channel_external_id: 'matrix-web', name: 'Shop', external_id: `matrix-shop-${serial}` };
+      case 'market/endpoints/update':
+        return { external_id: 'matrix-site', name: `Site ${serial}` };
+      case 'market/currencies/create':
+        return { code: CURRENCY_CODES[currencySerial++ % CURRENCY_CODES.length] };
+      case 'market/regions/create':
+        return { name: 'Region', external_id: `matrix-region-${serial}` };
+      case 'market/custom_fields/create':
+        return { external_id: `matrix-field-${serial}`, name: 'Field', entity_type: 'product', value_type: 'string' };
+      case 'market/products/import':
+        return { data: [{ external_id: `matrix-product-${serial}`, name: 'P', price: '1.00', currency: 'RUB' }] };
+      case 'market/sku/import':
+        return { data: [{ external_id: `matrix-sku-${serial}`, name: 'S', product_external_id: 'matrix-product' }] };
+      case 'market/products/feed_import':
+        return { format: 'csv', content: `external_id,name\nmatrix-feed-${serial},Feed\n` };
+      case 'market/products/get':
+        return { external_id: 'matrix-product' };
+      case 'market/sku/get':
+        return { external_id: 'matrix-sku' };
+      case 'market/products/delete':
+        await marketCall('market/products/import', { data: [{ external_id: `doomed-${serial}`, name: 'D' }] });
+        return { external_id: `doomed-${serial}` };
+      case 'market/sku/delete':
+        await marketCall('market/sku/import', {
+          data: [{ external_id: `doomed-sku-${serial}`, name: 'D', product_external_id: 'matrix-product' }],
+        });
+        return { external_id: `doomed-sku-${serial}` };
+      case 'market/product_segments/create':
+        return { name: 'Segment', entity: 'product', kind: 'static', items: ['matrix-product'] };
+      case 'market/product_segments/update':
+        return { segment_id: segmentId, name: `Matrix ${serial}` };
+      case 'market/product_segments/get':
+      case 'market/product_segments/members':
+        return { segment_id: segmentId };
+      case 'market/orders/import':
+        return matrixOrder(`matrix-order-${serial}`);
+      case 'market/orders/get':
+      case 'market/orders/get_status':
+        return { external_id: 'matrix-order' };
+      case 'market/orders/delete':
+        await marketCall('market/orders/import', matrixOrder(`doomed-order-${serial}`));
+        return { external_id: `doomed-order-${serial}` };
+      case 'market/orders/update_order_line_status':
+        await marketCall('market/orders/import', matrixOrder(`returning-order-${serial}`));
+        return {
+          order_external_id: `returning-order-${serial}`,
+          order_line_external_id: 'l1',
+          status_external_id: 'canceled',
+        };
+      case 'tasks/get':
+        return { task_id: taskId };
+      default:
+        if (method.endsWith('/list')) return { limit: 100 };
+        throw new Error(`no body for ${method}`);
+    }
+  }
+
   /** A valid body for a loyalty configuration method, naming the fixture (made on first use). */
   async function loyaltyBody(method: string): Promise<Record<string, unknown>> {
     loyaltyFixture ??= makeLoyaltyFixture();
@@ -235,6 +358,7 @@ describe('role matrix', () => {
         return { db_id: dbId, matching: 'profile_id', profile_id: erasableProfileId };
       default:
         if (method.startsWith('loyalty/')) return loyaltyBody(method);
+        if (method.startsWith('market/') || method.startsWith('tasks/')) return marketBody(method);
         throw new Error(`no body for ${method}`);
     }
   }

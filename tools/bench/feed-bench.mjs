@@ -1,0 +1,209 @@
+#!/usr/bin/env node
+// Benchmarks market/products/feed_import (issue: 100,000-product YML and CSV feeds in ≤ 60 s with
+// flat memory): starts the built API and worker on a fresh database, generates both feeds with
+// tools/generate-feed.mjs, serves them over local HTTP, imports each by url and times the task.
+// The worker's resident memory is read from /proc (VmRSS sampled, VmHWM = peak). Build first
+// (`npm run build`). Writes bench/results/<date>-feed-import.json and prints a table.
+import { execFileSync, spawn } from 'node:child_process';
+import { createReadStream, mkdirSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { createServer } from 'node:http';
+import { cpus, loadavg, tmpdir, totalmem } from 'node:os';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import pg from 'pg';
+
+const root = join(dirname(fileURLToPath(import.meta.url)), '../..');
+const server = new URL(process.env.DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/loyalty');
+const COUNT = Number(process.env.FEED_COUNT ?? 100_000);
+const PORT = 3992;
+const WORKER_PORT = 3993;
+const database = `loyalty_feed_bench_${Date.now()}`;
+const redisPrefix = `feed-bench-${Date.now()}`;
+const rootKey = 'bench-root-key-0123456789';
+const base = `http://127.0.0.1:${PORT}`;
+
+async function admin(sql) {
+  const url = new URL(server);
+  url.pathname = '/postgres';
+  const client = new pg.Client({ connectionString: url.toString() });
+  await client.connect();
+  try {
+    return (await client.query(sql)).rows;
+  } finally {
+    await client.end();
+  }
+}
+
+function start(entry, extra) {
+  const url = new URL(server);
+  url.pathname = `/${database}`;
+  return spawn(
+    process.execPath,
+    [
+      ...(process.env.BENCH_PROFILE_DIR ? ['--cpu-prof', `--cpu-prof-dir=${process.env.BENCH_PROFILE_DIR}`] : []),
+      join(root, entry),
+    ],
+    {
+      env: {
+        ...process.env,
+        DATABASE_URL: url.toString(),
+        ROOT_API_KEY: rootKey,
+        QUOTE_SECRET: 'bench-quote-secret-0123456789',
+        REDIS_PREFIX: redisPrefix,
+        LOG_LEVEL: 'warn',
+        ALLOW_PRIVATE_URLS: 'true',
+        ...extra,
+      },
+      stdio: ['ignore', 'inherit', 'inherit'],
+    },
+  );
+}
+
+async function call(method, body, token) {
+  const response = await fetch(`${base}/api/v1.1/${method}`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },
+    body: JSON.stringify(body),
+  });
+  const answer = await response.json();
+  if (answer.error !== 0) throw new Error(`${method}: ${JSON.stringify(answer)}`);
+  return answer.result ?? answer.data;
+}
+
+async function waitReady(url) {
+  for (let attempt = 0; attempt < 120; attempt += 1) {
+    const status = await fetch(url).then(
+      (r) => r.status,
+      () => 0,
+    );
+    if (status === 200) return;
+    await new Promise((resolve) => setTimeout(resolve, 500));
+  }
+  throw new Error(`${url} not ready`);
+}
+
+/** Resident memory of a process in MiB: current and peak (the kernel's high-water mark). */
+function memoryOf(pid) {
+  const status = readFileSync(`/proc/${pid}/status`, 'utf8');
+  const field = (name) => Math.round(Number(new RegExp(`${name}:\\s+(\\d+)`).exec(status)[1]) / 1024);
+  return { rss: field('VmRSS'), peak: field('VmHWM') };
+}
+
+async function importFeed(token, format, url, workerPid) {
+  const before = memoryOf(workerPid);
+  const samples = [];
+  const started = performance.now();
+  const { task_id } = await call('market/products/feed_import', { format, url }, token);
+  for (;;) {
+    samples.push(memoryOf(workerPid).rss);
+    const task = await call('tasks/get', { task_id }, token);
+    if (task.status === 'done' || task.status === 'failed') {
+      const seconds = (performance.now() - started) / 1000;
+      const after = memoryOf(workerPid);
+      return {
+        status: task.status,
+        seconds: Math.round(seconds * 10) / 10,
+        result: task.result,
+        errors: task.errors,
+        worker_rss_mib: {
+          before: before.rss,
+          max_sampled: Math.max(...samples),
+          after: after.rss,
+          peak_hwm: after.peak,
+        },
+      };
+    }
+    await new Promise((resolve) => setTimeout(resolve, 200));
+  }
+}
+
+async function main() {
+  const dir = mkdtempSync(join(tmpdir(), 'feed-bench-'));
+  const files = {};
+  for (const format of ['yml', 'csv']) {
+    files[format] = join(dir, `feed.${format}`);
+    execFileSync(process.execPath, [
+      join(root, 'tools/generate-feed.mjs'),
+      '--format',
+      format,
+      '--count',
+      String(COUNT),
+      '--out',
+      files[format],
+    ]);
+  }
+  const http = createServer((request, response) => {
+    const file = files[request.url.slice(1)];
+    if (!file) return response.writeHead(404).end();
+    response.writeHead(200, { 'content-length': statSync(file).size });
+    createReadStream(file).pipe(response);
+  });
+  await new Promise((resolve) => http.listen(0, '127.0.0.1', resolve));
+  const feedBase = `http://127.0.0.1:${http.address().port}`;
+  await admin(`create database "${database}"`);
+  const api = start('dist/apps/api/main.js', { PORT: String(PORT), WORKER_PORT: String(WORKER_PORT + 10) });
+  let worker;
+  try {
+    await waitReady(`${base}/health/ready`);
+    worker = start('dist/apps/worker/main.js', { PORT: String(PORT + 20), WORKER_PORT: String(WORKER_PORT) });
+    await waitReady(`http://127.0.0.1:${WORKER_PORT}/health/ready`);
+    const account = await call('admin/accounts/create', { name: 'Feed bench' }, rootKey);
+    const token = account.admin_token;
+    await call('market/currencies/create', { code: 'RUB' }, token);
+    for (const entity_type of ['product', 'sku']) {
+      for (const field of ['color', 'size', 'material']) {
+        await call(
+          'market/custom_fields/create',
+          { external_id: field, name: field, entity_type, value_type: 'string' },
+          token,
+        );
+      }
+    }
+    const results = {};
+    for (const format of ['yml', 'csv']) {
+      results[format] = {
+        bytes: statSync(files[format]).size,
+        ...(await importFeed(token, format, `${feedBase}/${format}`, worker.pid)),
+      };
+    }
+    const [{ version }] = await admin('select version()');
+    const report = {
+      date: new Date().toISOString(),
+      machine: {
+        cpus: cpus().length,
+        cpu: cpus()[0]?.model,
+        memory_gb: Math.round(totalmem() / 2 ** 30),
+        loadavg: loadavg(),
+      },
+      versions: { node: process.version, postgres: version },
+      settings: { records: COUNT },
+      target: 'each feed imported in ≤ 60 s with flat worker memory',
+      results,
+    };
+    mkdirSync(join(root, 'bench/results'), { recursive: true });
+    const file = join(root, `bench/results/${report.date.slice(0, 10)}-feed-import.json`);
+    writeFileSync(file, `${JSON.stringify(report, null, 2)}\n`);
+    console.log('\nfeed  bytes       status  seconds  products  skus    worker RSS MiB before → peak');
+    for (const [format, r] of Object.entries(results)) {
+      console.log(
+        `${format.padEnd(6)}${String(r.bytes).padEnd(12)}${r.status.padEnd(8)}${String(r.seconds).padStart(7)}  ` +
+          `${String(r.result?.products ?? '-').padEnd(10)}${String(r.result?.skus ?? '-').padEnd(8)}` +
+          `${r.worker_rss_mib.before} → ${r.worker_rss_mib.peak_hwm} (${r.seconds <= 60 ? 'met' : 'missed'})`,
+      );
+    }
+    console.log(`\nwritten to ${file}`);
+  } finally {
+    for (const child of [worker, api].filter(Boolean)) {
+      child.kill('SIGTERM');
+      await new Promise((resolve) => child.once('exit', resolve));
+    }
+    http.close();
+    rmSync(dir, { recursive: true, force: true });
+    await admin(`drop database if exists "${database}" with (force)`);
+  }
+}
+
+main().catch((error) => {
+  console.error(error);
+  process.exit(1);
+});
