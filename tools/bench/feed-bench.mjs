@@ -7,13 +7,12 @@
 import { execFileSync, spawn } from 'node:child_process';
 import { createReadStream, mkdirSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:http';
-import { cpus, loadavg, tmpdir, totalmem } from 'node:os';
+import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import pg from 'pg';
+import { admin, databaseUrl, machineFacts, waitReady } from './bench-support.mjs';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '../..');
-const server = new URL(process.env.DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/loyalty');
 const COUNT = Number(process.env.FEED_COUNT ?? 100_000);
 const PORT = 3992;
 const WORKER_PORT = 3993;
@@ -22,21 +21,7 @@ const redisPrefix = `feed-bench-${Date.now()}`;
 const rootKey = 'bench-root-key-0123456789';
 const base = `http://127.0.0.1:${PORT}`;
 
-async function admin(sql) {
-  const url = new URL(server);
-  url.pathname = '/postgres';
-  const client = new pg.Client({ connectionString: url.toString() });
-  await client.connect();
-  try {
-    return (await client.query(sql)).rows;
-  } finally {
-    await client.end();
-  }
-}
-
 function start(entry, extra) {
-  const url = new URL(server);
-  url.pathname = `/${database}`;
   return spawn(
     process.execPath,
     [
@@ -46,7 +31,7 @@ function start(entry, extra) {
     {
       env: {
         ...process.env,
-        DATABASE_URL: url.toString(),
+        DATABASE_URL: databaseUrl(database),
         ROOT_API_KEY: rootKey,
         QUOTE_SECRET: 'bench-quote-secret-0123456789',
         REDIS_PREFIX: redisPrefix,
@@ -68,18 +53,6 @@ async function call(method, body, token) {
   const answer = await response.json();
   if (answer.error !== 0) throw new Error(`${method}: ${JSON.stringify(answer)}`);
   return answer.result ?? answer.data;
-}
-
-async function waitReady(url) {
-  for (let attempt = 0; attempt < 120; attempt += 1) {
-    const status = await fetch(url).then(
-      (r) => r.status,
-      () => 0,
-    );
-    if (status === 200) return;
-    await new Promise((resolve) => setTimeout(resolve, 500));
-  }
-  throw new Error(`${url} not ready`);
 }
 
 /** Resident memory of a process in MiB: current and peak (the kernel's high-water mark). */
@@ -166,16 +139,9 @@ async function main() {
         ...(await importFeed(token, format, `${feedBase}/${format}`, worker.pid)),
       };
     }
-    const [{ version }] = await admin('select version()');
     const report = {
       date: new Date().toISOString(),
-      machine: {
-        cpus: cpus().length,
-        cpu: cpus()[0]?.model,
-        memory_gb: Math.round(totalmem() / 2 ** 30),
-        loadavg: loadavg(),
-      },
-      versions: { node: process.version, postgres: version },
+      ...(await machineFacts()),
       settings: { records: COUNT },
       target: 'each feed imported in ≤ 60 s with flat worker memory',
       results,

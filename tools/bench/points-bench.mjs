@@ -5,14 +5,12 @@
 // (`npm run build`). Writes bench/results/<date>-points.json and prints a table.
 import { spawn } from 'node:child_process';
 import { mkdirSync, writeFileSync } from 'node:fs';
-import { cpus, loadavg, totalmem } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import autocannon from 'autocannon';
-import pg from 'pg';
+import { admin, databaseUrl, machineFacts, waitReady } from './bench-support.mjs';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '../..');
-const server = new URL(process.env.DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/loyalty');
 const DURATION_S = Number(process.env.BENCH_DURATION_S ?? 15);
 const RATE = Number(process.env.BENCH_RATE ?? 700);
 const MEMBERS = 1_000;
@@ -20,25 +18,11 @@ const PORT = 3990;
 const database = `loyalty_bench_${Date.now()}`;
 const rootKey = 'bench-root-key-0123456789';
 
-async function admin(sql) {
-  const url = new URL(server);
-  url.pathname = '/postgres';
-  const client = new pg.Client({ connectionString: url.toString() });
-  await client.connect();
-  try {
-    return (await client.query(sql)).rows;
-  } finally {
-    await client.end();
-  }
-}
-
 function startApi() {
-  const url = new URL(server);
-  url.pathname = `/${database}`;
   const child = spawn(process.execPath, [join(root, 'dist/apps/api/main.js')], {
     env: {
       ...process.env,
-      DATABASE_URL: url.toString(),
+      DATABASE_URL: databaseUrl(database),
       ROOT_API_KEY: rootKey,
       QUOTE_SECRET: 'bench-quote-secret-0123456789',
       PORT: String(PORT),
@@ -63,18 +47,6 @@ async function call(method, body, token) {
   const answer = await response.json();
   if (answer.error !== 0) throw new Error(`${method}: ${JSON.stringify(answer)}`);
   return answer.data;
-}
-
-async function waitReady() {
-  for (let attempt = 0; attempt < 120; attempt += 1) {
-    const status = await fetch(`${base}/health/ready`).then(
-      (r) => r.status,
-      () => 0,
-    );
-    if (status === 200) return;
-    await new Promise((resolve) => setTimeout(resolve, 500));
-  }
-  throw new Error('API not ready');
 }
 
 async function seed() {
@@ -180,7 +152,7 @@ async function main() {
   await admin(`create database "${database}"`);
   const api = startApi();
   try {
-    await waitReady();
+    await waitReady(`${base}/health/ready`);
     const { token, loyalty_program_id } = await seed();
     const results = {};
     for (const method of ['loyalty/accrue_points', 'loyalty/redeem_points']) {
@@ -199,16 +171,9 @@ async function main() {
         [`open_loop_${RATE}_per_s`]: open,
       };
     }
-    const [{ version }] = await admin('select version()');
     const report = {
       date: new Date().toISOString(),
-      machine: {
-        cpus: cpus().length,
-        cpu: cpus()[0]?.model,
-        memory_gb: Math.round(totalmem() / 2 ** 30),
-        loadavg: loadavg(),
-      },
-      versions: { node: process.version, postgres: version },
+      ...(await machineFacts()),
       settings: { duration_s: DURATION_S, members: MEMBERS, db_pool_max: process.env.DB_POOL_MAX ?? '20' },
       results,
     };

@@ -1,8 +1,5 @@
-import { CLOCK, CreateAccount, PLATFORM_ENTITIES, SharedTestClock } from '@loyalty/platform';
-import { PROFILE_ENTITIES, ProfilesModule } from '@loyalty/profiles';
-import { createIntegrationContext, IntegrationContext } from '@loyalty/testing';
-import { MARKET_CATALOG_ENTITIES } from './index';
-import { MarketCatalogModule } from './nest/market-catalog.module';
+import type { IntegrationContext } from '@loyalty/testing';
+import { createMarketTestContext } from './test-support/market-test-context';
 import { loadCartCatalog } from './read-model/load-cart-catalog';
 import { CreateProductSegment } from './segments/create-product-segment.use-case';
 import { CreateCustomField } from './use-cases/create-custom-field.use-case';
@@ -19,15 +16,7 @@ describe('cart catalog read model (real PostgreSQL)', () => {
   const as = <T>(fn: () => Promise<T>, account = accountId) => ctx.asAccount(account, fn);
 
   beforeAll(async () => {
-    ctx = await createIntegrationContext({
-      label: 'market-cart-catalog',
-      entities: [...PLATFORM_ENTITIES, ...PROFILE_ENTITIES, ...MARKET_CATALOG_ENTITIES],
-      imports: [ProfilesModule, MarketCatalogModule],
-      env: { TEST_CLOCK: 'true' },
-    });
-    await ctx.get<SharedTestClock>(CLOCK).set(new Date('2026-02-01T10:00:00.000Z'));
-    accountId = (await ctx.inRequest(() => ctx.get(CreateAccount).execute({ name: 'Shop' }))).accountId;
-    otherAccountId = (await ctx.inRequest(() => ctx.get(CreateAccount).execute({ name: 'Other' }))).accountId;
+    ({ ctx, accountId, otherAccountId } = await createMarketTestContext('market-cart-catalog'));
     for (const account of [accountId, otherAccountId]) {
       await as(() => ctx.get(CreateMarketCurrency).execute({ code: 'RUB' }), account);
     }

@@ -1,10 +1,7 @@
-import { CLOCK, CreateAccount, PLATFORM_ENTITIES, SharedTestClock } from '@loyalty/platform';
-import { PROFILE_ENTITIES, ProfilesModule } from '@loyalty/profiles';
-import { createIntegrationContext, IntegrationContext } from '@loyalty/testing';
-import { MARKET_CATALOG_ENTITIES } from './index';
+import type { IntegrationContext } from '@loyalty/testing';
+import { createMarketTestContext } from './test-support/market-test-context';
 import { Category } from './entities/category.entity';
 import { CatalogItem } from './entities/catalog-item.entity';
-import { MarketCatalogModule } from './nest/market-catalog.module';
 import { CreateCustomField } from './use-cases/create-custom-field.use-case';
 import { CreateMarketCurrency } from './use-cases/create-market-currency.use-case';
 import { CreateRegion } from './use-cases/create-region.use-case';
@@ -34,15 +31,7 @@ describe('products and SKUs import (real PostgreSQL)', () => {
     as(() => ctx.get(ImportCatalogItems).execute(body, { skusOnly }));
 
   beforeAll(async () => {
-    ctx = await createIntegrationContext({
-      label: 'market-import',
-      entities: [...PLATFORM_ENTITIES, ...PROFILE_ENTITIES, ...MARKET_CATALOG_ENTITIES],
-      imports: [ProfilesModule, MarketCatalogModule],
-      env: { TEST_CLOCK: 'true' },
-    });
-    await ctx.get<SharedTestClock>(CLOCK).set(new Date('2026-02-01T10:00:00.000Z'));
-    accountId = (await ctx.inRequest(() => ctx.get(CreateAccount).execute({ name: 'Shop' }))).accountId;
-    otherAccountId = (await ctx.inRequest(() => ctx.get(CreateAccount).execute({ name: 'Other' }))).accountId;
+    ({ ctx, accountId, otherAccountId } = await createMarketTestContext('market-import'));
     await as(() => ctx.get(CreateMarketCurrency).execute({ code: 'RUB' }));
     await as(() => ctx.get(CreateMarketCurrency).execute({ code: 'JPY' }));
     await as(() => ctx.get(CreateRegion).execute({ name: 'Moscow', external_id: 'msk' }));

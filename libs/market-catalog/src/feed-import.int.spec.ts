@@ -4,16 +4,14 @@ import { createServer, Server } from 'node:http';
 import { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { CLOCK, CreateAccount, GetTask, JobQueues, PLATFORM_ENTITIES, SharedTestClock } from '@loyalty/platform';
-import { PROFILE_ENTITIES, ProfilesModule } from '@loyalty/profiles';
-import { createIntegrationContext, IntegrationContext } from '@loyalty/testing';
-import { MARKET_CATALOG_ENTITIES } from './index';
+import { GetTask, JobQueues } from '@loyalty/platform';
+import type { IntegrationContext } from '@loyalty/testing';
+import { createMarketTestContext, MarketTestContext } from './test-support/market-test-context';
 import { CatalogItem } from './entities/catalog-item.entity';
 import { FeedSchedule } from './entities/feed-schedule.entity';
 import { feedScheduleJobId } from './feed-import/feed-import-jobs';
 import { RunFeedImport } from './feed-import/run-feed-import.use-case';
 import { FeedImportInput, StartFeedImport } from './feed-import/start-feed-import.use-case';
-import { MarketCatalogModule } from './nest/market-catalog.module';
 import { CreateCustomField } from './use-cases/create-custom-field.use-case';
 import { CreateMarketCurrency } from './use-cases/create-market-currency.use-case';
 
@@ -28,6 +26,7 @@ const SMALL_YML = `<?xml version="1.0" encoding="UTF-8"?>
 </offers></shop></yml_catalog>`;
 
 describe('feed import (real PostgreSQL and Redis)', () => {
+  let market: MarketTestContext;
   let ctx: IntegrationContext;
   let accountId: number;
   let dir: string;
@@ -44,7 +43,7 @@ describe('feed import (real PostgreSQL and Redis)', () => {
   const itemCount = (account: number) => ctx.em().count(CatalogItem, { account }, { filters: false });
 
   async function newAccount(name: string): Promise<number> {
-    const id = (await ctx.inRequest(() => ctx.get(CreateAccount).execute({ name }))).accountId;
+    const id = await market.newAccount(name);
     await as(() => ctx.get(CreateMarketCurrency).execute({ code: 'RUB' }), id);
     for (const entity_type of ['product', 'sku'] as const) {
       for (const field of ['color', 'size', 'material']) {
@@ -73,14 +72,11 @@ describe('feed import (real PostgreSQL and Redis)', () => {
   }
 
   beforeAll(async () => {
-    ctx = await createIntegrationContext({
-      label: 'market-feeds',
-      entities: [...PLATFORM_ENTITIES, ...PROFILE_ENTITIES, ...MARKET_CATALOG_ENTITIES],
-      imports: [ProfilesModule, MarketCatalogModule],
+    market = await createMarketTestContext('market-feeds', {
+      env: { ALLOW_PRIVATE_URLS: 'true' },
       providers: [GetTask],
-      env: { TEST_CLOCK: 'true', ALLOW_PRIVATE_URLS: 'true' },
     });
-    await ctx.get<SharedTestClock>(CLOCK).set(new Date('2026-02-01T10:00:00.000Z'));
+    ctx = market.ctx;
     accountId = await newAccount('Shop');
     dir = mkdtempSync(join(tmpdir(), 'feeds-'));
     server = createServer((request, response) => {

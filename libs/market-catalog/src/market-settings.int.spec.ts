@@ -1,8 +1,7 @@
-import { AuditEntry, CLOCK, CreateAccount, PLATFORM_ENTITIES, SharedTestClock } from '@loyalty/platform';
-import { CreateDatabase, PROFILE_ENTITIES, ProfilesModule } from '@loyalty/profiles';
-import { createIntegrationContext, IntegrationContext } from '@loyalty/testing';
-import { MARKET_CATALOG_ENTITIES } from './index';
-import { MarketCatalogModule } from './nest/market-catalog.module';
+import { AuditEntry } from '@loyalty/platform';
+import { CreateDatabase } from '@loyalty/profiles';
+import type { IntegrationContext } from '@loyalty/testing';
+import { createMarketTestContext, MARKET_TEST_NOW } from './test-support/market-test-context';
 import { CreateCustomField } from './use-cases/create-custom-field.use-case';
 import { CreateMarketCurrency } from './use-cases/create-market-currency.use-case';
 import { CreateRegion } from './use-cases/create-region.use-case';
@@ -33,18 +32,10 @@ describe('market settings (real PostgreSQL)', () => {
         fields: error.details?.fields,
       }),
     );
-  const stamp = '2026-02-01T10:00:00.000Z';
+  const stamp = MARKET_TEST_NOW.toISOString();
 
   beforeAll(async () => {
-    ctx = await createIntegrationContext({
-      label: 'market-settings',
-      entities: [...PLATFORM_ENTITIES, ...PROFILE_ENTITIES, ...MARKET_CATALOG_ENTITIES],
-      imports: [ProfilesModule, MarketCatalogModule],
-      env: { TEST_CLOCK: 'true' },
-    });
-    await ctx.get<SharedTestClock>(CLOCK).set(new Date(stamp));
-    accountId = (await ctx.inRequest(() => ctx.get(CreateAccount).execute({ name: 'Shop' }))).accountId;
-    otherAccountId = (await ctx.inRequest(() => ctx.get(CreateAccount).execute({ name: 'Other' }))).accountId;
+    ({ ctx, accountId, otherAccountId } = await createMarketTestContext('market-settings'));
     dbId = (await as(() => ctx.get(CreateDatabase).execute('Customers'))).dbId;
   });
 

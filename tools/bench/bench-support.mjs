@@ -1,0 +1,52 @@
+// What the benchmark scripts share: the PostgreSQL server they use, admin statements on it,
+// waiting for a process to be ready, and the machine facts every report carries.
+import { cpus, loadavg, totalmem } from 'node:os';
+import pg from 'pg';
+
+export const server = new URL(process.env.DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/loyalty');
+
+/** Runs `sql` on the server's `postgres` database (create and drop databases, read the version). */
+export async function admin(sql) {
+  const url = new URL(server);
+  url.pathname = '/postgres';
+  const client = new pg.Client({ connectionString: url.toString() });
+  await client.connect();
+  try {
+    return (await client.query(sql)).rows;
+  } finally {
+    await client.end();
+  }
+}
+
+/** The server's URL for `database`. */
+export function databaseUrl(database) {
+  const url = new URL(server);
+  url.pathname = `/${database}`;
+  return url.toString();
+}
+
+/** Polls `url` until it answers 200 (a minute at most). */
+export async function waitReady(url) {
+  for (let attempt = 0; attempt < 120; attempt += 1) {
+    const status = await fetch(url).then(
+      (response) => response.status,
+      () => 0,
+    );
+    if (status === 200) return;
+    await new Promise((resolve) => setTimeout(resolve, 500));
+  }
+  throw new Error(`${url} not ready`);
+}
+
+export async function machineFacts() {
+  const [{ version }] = await admin('select version()');
+  return {
+    machine: {
+      cpus: cpus().length,
+      cpu: cpus()[0]?.model,
+      memory_gb: Math.round(totalmem() / 2 ** 30),
+      loadavg: loadavg(),
+    },
+    versions: { node: process.version, postgres: version },
+  };
+}
