@@ -4,13 +4,13 @@ import { createServer, Server } from 'node:http';
 import { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { GetTask, JobQueues } from '@loyalty/platform';
+import { GetTask, JobQueues, TaskProgress } from '@loyalty/platform';
 import type { IntegrationContext } from '@loyalty/testing';
-import { createMarketTestContext, MarketTestContext } from './test-support/market-test-context';
+import { createMarketTestContext, MARKET_TEST_NOW, MarketTestContext } from './test-support/market-test-context';
 import { CatalogItem } from './entities/catalog-item.entity';
 import { FeedSchedule } from './entities/feed-schedule.entity';
-import { feedScheduleJobId } from './feed-import/feed-import-jobs';
-import { RunFeedImport } from './feed-import/run-feed-import.use-case';
+import { FEED_IMPORT_TASK, feedScheduleJobId } from './feed-import/feed-import-jobs';
+import { FEED_TASK_STALE_MS, RunFeedImport } from './feed-import/run-feed-import.use-case';
 import { FeedImportInput, StartFeedImport } from './feed-import/start-feed-import.use-case';
 import { CreateCustomField } from './use-cases/create-custom-field.use-case';
 import { CreateMarketCurrency } from './use-cases/create-market-currency.use-case';
@@ -129,6 +129,30 @@ describe('feed import (real PostgreSQL and Redis)', () => {
   it('runs a task once: a second job for the same task is skipped', async () => {
     const { taskId } = await runFeed({ format: 'yml', content: SMALL_YML });
     expect(await ctx.get(RunFeedImport).execute(taskId)).toBe('skipped');
+  });
+
+  it('queues again a task whose worker stopped beating, and then imports it once', async () => {
+    const account = await newAccount('Crashed worker');
+    const { task_id } = await as(
+      () => ctx.get(StartFeedImport).execute({ format: 'yml', content: SMALL_YML }),
+      account,
+    );
+    const em = ctx.em();
+    const claimedAt = new Date(MARKET_TEST_NOW.getTime() - FEED_TASK_STALE_MS - 1);
+    expect(await TaskProgress.claim(em, task_id, claimedAt)).not.toBeNull();
+    expect(await ctx.get(RunFeedImport).execute(task_id)).toBe('skipped');
+    expect(
+      await TaskProgress.requeueStale(em, FEED_IMPORT_TASK, new Date(MARKET_TEST_NOW.getTime() - FEED_TASK_STALE_MS)),
+    ).toEqual([task_id]);
+    expect(await TaskProgress.requeueStale(em, FEED_IMPORT_TASK, MARKET_TEST_NOW)).toEqual([]);
+    expect(await ctx.get(RunFeedImport).execute(task_id)).toBe('done');
+    expect(await itemCount(account)).toBe(4);
+    const alive = (await as(() => ctx.get(StartFeedImport).execute({ format: 'yml', content: SMALL_YML }), account))
+      .task_id;
+    await TaskProgress.claim(em, alive, MARKET_TEST_NOW);
+    expect(
+      await TaskProgress.requeueStale(em, FEED_IMPORT_TASK, new Date(MARKET_TEST_NOW.getTime() - FEED_TASK_STALE_MS)),
+    ).toEqual([]);
   });
 
   it('fails a malformed feed naming the position and line, and changes nothing', async () => {

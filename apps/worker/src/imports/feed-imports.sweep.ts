@@ -1,6 +1,12 @@
 import { Injectable } from '@nestjs/common';
 import { MikroORM } from '@mikro-orm/postgresql';
-import { allFeedSchedules, FEED_IMPORT_TASK, feedScheduleJobId, feedTaskJobId } from '@loyalty/market-catalog';
+import {
+  allFeedSchedules,
+  FEED_IMPORT_TASK,
+  FEED_TASK_STALE_MS,
+  feedScheduleJobId,
+  feedTaskJobId,
+} from '@loyalty/market-catalog';
 import { JobQueues, TaskProgress } from '@loyalty/platform';
 import { SweepTask } from '../sweep/sweep-task';
 
@@ -8,9 +14,10 @@ import { SweepTask } from '../sweep/sweep-task';
 const QUEUED_GRACE_MS = 30_000;
 
 /**
- * Restores what Redis may have lost: a job for every feed task still queued after the grace period
- * (same deterministic job id, so a job still waiting is not doubled) and every feed schedule's job
- * scheduler, rebuilt from its row.
+ * Restores what Redis or a dead worker lost: a task whose worker stopped beating is queued again
+ * (its import rolled back with its transaction); every feed task still queued after the grace
+ * period gets a job (same deterministic job id, so a job still waiting is not doubled); every feed
+ * schedule's job scheduler is rebuilt from its row.
  */
 @Injectable()
 export class FeedImportsSweep extends SweepTask {
@@ -25,8 +32,11 @@ export class FeedImportsSweep extends SweepTask {
 
   async run(now: Date): Promise<void> {
     const em = this.orm.em.fork();
+    const silentSince = new Date(now.getTime() - FEED_TASK_STALE_MS);
+    const requeued = await TaskProgress.requeueStale(em, FEED_IMPORT_TASK, silentSince);
     const before = new Date(now.getTime() - QUEUED_GRACE_MS);
-    for (const taskId of await TaskProgress.queuedBefore(em, FEED_IMPORT_TASK, before)) {
+    const queued = await TaskProgress.queuedBefore(em, FEED_IMPORT_TASK, before);
+    for (const taskId of new Set([...requeued, ...queued])) {
       await this.queues.enqueue('imports.feed.run', { task_id: taskId }, { jobId: feedTaskJobId(taskId) });
     }
     for (const schedule of await allFeedSchedules(em)) {

@@ -11,6 +11,10 @@ import type { LabelledItem } from '../repositories/catalog-import-session';
 
 const BATCH_SIZE = 1000;
 
+/** How often a running import says it is alive; the sweep re-queues one silent for FEED_TASK_STALE_MS. */
+const HEARTBEAT_MS = 15_000;
+export const FEED_TASK_STALE_MS = 120_000;
+
 /**
  * Runs a queued feed-import task: streams the feed through its reader and imports it in batches
  * inside ONE transaction, so a feed that fails anywhere changes nothing. Progress is written on
@@ -31,6 +35,11 @@ export class RunFeedImport {
     const claimed = await TaskProgress.claim(em, taskId, this.clock.now());
     if (!claimed) return 'skipped';
     const caller = { accountId: claimed.accountId, tokenId: null, role: 'admin' as const };
+    const heartbeat = setInterval(() => {
+      TaskProgress.heartbeat(em, taskId, this.clock.now()).catch((error: Error) =>
+        this.logger.warn(`feed task ${taskId}: heartbeat not written: ${error.message}`),
+      );
+    }, HEARTBEAT_MS);
     try {
       const counts = await AccountContext.run(caller, () => this.importFeed(em, taskId, claimed.input));
       await TaskProgress.finish(em, taskId, this.clock.now(), { status: 'done', result: { ...counts } });
@@ -43,6 +52,8 @@ export class RunFeedImport {
         : { error_code: 'INTERNAL', message: 'The import failed unexpectedly; nothing was changed' };
       await TaskProgress.finish(em, taskId, this.clock.now(), { status: 'failed', errors: [failure] });
       return 'failed';
+    } finally {
+      clearInterval(heartbeat);
     }
   }
 
@@ -92,6 +103,6 @@ export class RunFeedImport {
   private async reportProgress(em: EntityManager, taskId: number, feed: CountedFeedSource): Promise<void> {
     if (!feed.totalBytes) return;
     const percent = Math.min(99, Math.floor((feed.bytesRead() * 100) / feed.totalBytes));
-    await TaskProgress.progress(em, taskId, percent);
+    await TaskProgress.progress(em, taskId, percent, this.clock.now());
   }
 }

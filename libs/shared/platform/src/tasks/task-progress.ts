@@ -11,12 +11,11 @@ export const TaskProgress = {
     taskId: number,
     now: Date,
   ): Promise<{ accountId: number; input: Record<string, unknown> } | null> {
-    const rows: Array<{ account_id: string; input: Record<string, unknown> }> = await em
-      .getConnection()
-      .execute(
-        `update tasks set status = 'running', started_at = ? where id = ? and status = 'queued' returning account_id, input`,
-        [now, taskId],
-      );
+    const rows: Array<{ account_id: string; input: Record<string, unknown> }> = await em.getConnection().execute(
+      `update tasks set status = 'running', started_at = ?, heartbeat_at = ?
+         where id = ? and status = 'queued' returning account_id, input`,
+      [now, now, taskId],
+    );
     return rows.length === 0 ? null : { accountId: Number(rows[0].account_id), input: rows[0].input };
   },
 
@@ -27,10 +26,33 @@ export const TaskProgress = {
     return rows[0]?.payload ?? null;
   },
 
-  async progress(em: EntityManager, taskId: number, progress: number): Promise<void> {
+  async progress(em: EntityManager, taskId: number, progress: number, now: Date): Promise<void> {
     await em
       .getConnection()
-      .execute(`update tasks set progress = ? where id = ? and status = 'running'`, [progress, taskId]);
+      .execute(`update tasks set progress = ?, heartbeat_at = ? where id = ? and status = 'running'`, [
+        progress,
+        now,
+        taskId,
+      ]);
+  },
+
+  async heartbeat(em: EntityManager, taskId: number, now: Date): Promise<void> {
+    await em
+      .getConnection()
+      .execute(`update tasks set heartbeat_at = ? where id = ? and status = 'running'`, [now, taskId]);
+  },
+
+  /**
+   * Running tasks whose heartbeat stopped before `before` (their worker died; their work rolled
+   * back with its transaction) go back to `queued`; answers their ids so they can be queued again.
+   */
+  async requeueStale(em: EntityManager, kind: string, before: Date): Promise<number[]> {
+    const rows: Array<{ id: string }> = await em.getConnection().execute(
+      `update tasks set status = 'queued', started_at = null, heartbeat_at = null, progress = 0
+       where kind = ? and status = 'running' and heartbeat_at < ? returning id`,
+      [kind, before],
+    );
+    return rows.map((row) => Number(row.id));
   },
 
   async finish(

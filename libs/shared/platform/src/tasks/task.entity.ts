@@ -46,4 +46,8 @@ export class Task {
 
   @Property({ type: 'timestamptz', length: 3, nullable: true })
   finishedAt: Date | null = null;
+
+  /** Moved by the running worker; a running task whose heartbeat stopped is queued again. */
+  @Property({ type: 'timestamptz', length: 3, nullable: true })
+  heartbeatAt: Date | null = null;
 }
