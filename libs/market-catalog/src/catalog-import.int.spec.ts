@@ -232,6 +232,33 @@ describe('products and SKUs import (real PostgreSQL)', () => {
     expect((await as(() => ctx.get(GetCatalogItem).execute('product', 'iphone17'))).is_deleted).toBe(false);
   });
 
+  it('serialises concurrent imports: two that together would make a cycle cannot both commit', async () => {
+    await importItems({
+      categories: [
+        { external_id: 'left', name: 'Left' },
+        { external_id: 'right', name: 'Right' },
+      ],
+      data: [{ external_id: 'lr', name: 'LR' }],
+    });
+    const outcomes = await Promise.allSettled([
+      importItems({
+        categories: [{ external_id: 'left', name: 'Left', parent_external_id: 'right' }],
+        data: [{ external_id: 'lr', name: 'LR' }],
+      }),
+      importItems({
+        categories: [{ external_id: 'right', name: 'Right', parent_external_id: 'left' }],
+        data: [{ external_id: 'lr', name: 'LR' }],
+      }),
+    ]);
+    expect(outcomes.map((outcome) => outcome.status).sort()).toEqual(['fulfilled', 'rejected']);
+    const rejected = outcomes.find((outcome) => outcome.status === 'rejected') as PromiseRejectedResult;
+    expect(rejected.reason).toMatchObject({ code: 'VALIDATION_FAILED' });
+    const categories = await ctx
+      .em()
+      .find(Category, { account: accountId, externalId: { $in: ['left', 'right'] } }, { filters: false });
+    expect(categories.filter((category) => category.parentExternalId !== null)).toHaveLength(1);
+  });
+
   it('keeps accounts apart', async () => {
     const other = <T>(fn: () => Promise<T>) => ctx.asAccount(otherAccountId, fn);
     expect((await failureOf(other(() => ctx.get(GetCatalogItem).execute('product', 'sushi')))).code).toBe('NOT_FOUND');

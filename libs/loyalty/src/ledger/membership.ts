@@ -1,6 +1,6 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { expiresAt } from '@loyalty/kernel';
-import { writeOutboxEvents } from '@loyalty/platform';
+import { lockTransactionKey, writeOutboxEvents } from '@loyalty/platform';
 import { findOrCreateProfile, ProfileMatch } from '@loyalty/profiles';
 import type { LoyaltyProgram } from '../entities/loyalty-program.entity';
 import { Member } from '../entities/member.entity';
@@ -34,9 +34,7 @@ export async function registerMember(
   match: ProfileMatch,
   options: RegistrationOptions,
 ): Promise<Registration> {
-  await em.execute('select pg_advisory_xact_lock(hashtextextended(?, 0))', [
-    `register/${program.id}/${JSON.stringify(match)}`,
-  ]);
+  await lockTransactionKey(em, `register/${program.id}/${JSON.stringify(match)}`);
   const { profile } = await findOrCreateProfile(em, program.database, match, options.now);
   await em.flush();
   const existing = await em.findOne(Member, { program: program.id, profile: profile.id, status: 'active' });

@@ -5,7 +5,9 @@ import type { CatalogItemInput } from '../domain/catalog-item-input';
 import type { CatalogReferences } from '../domain/catalog-references';
 import { CatalogRow, toCatalogRow } from '../domain/catalog-row';
 import { LabelledCategory, mergeCategories } from '../domain/category-tree';
+import { customFieldsFromText } from '../domain/custom-field-values';
 import { loadCatalogReferences, loadCategoryParents } from './catalog-references-loader';
+import { lockCatalog } from './catalog-lock';
 
 /** An item to import and the path its errors are reported under (`data[3]`, `offer 17 (line 40)`). */
 export interface LabelledItem {
@@ -62,12 +64,18 @@ export class CatalogImportSession {
     private readonly now: Date,
     private readonly references: CatalogReferences,
     private categories: Map<string, string | null>,
+    private readonly customFieldsAsText: boolean,
   ) {}
 
-  static async open(em: EntityManager, now: Date): Promise<CatalogImportSession> {
+  static async open(
+    em: EntityManager,
+    now: Date,
+    options: { lockWaitMs?: number; customFieldsAsText?: boolean } = {},
+  ): Promise<CatalogImportSession> {
+    await lockCatalog(em, { waitMs: options.lockWaitMs });
     const references = await loadCatalogReferences(em);
     const categories = await loadCategoryParents(em);
-    return new CatalogImportSession(em, now, references, categories);
+    return new CatalogImportSession(em, now, references, categories, options.customFieldsAsText ?? false);
   }
 
   async addCategories(inputs: readonly LabelledCategory[]): Promise<void> {
@@ -105,7 +113,8 @@ export class CatalogImportSession {
   }
 
   private validate(item: LabelledItem): CatalogRow {
-    const row = toCatalogRow(item.input, this.references, item.path);
+    const input = this.customFieldsAsText ? this.readTextCustomFields(item.input) : item.input;
+    const row = toCatalogRow(input, this.references, item.path);
     row.categories.forEach((category, index) => {
       if (!this.categories.has(category)) {
         const field = `${item.path}.categories[${index}]`;
@@ -121,6 +130,12 @@ export class CatalogImportSession {
     seen.add(row.external_id);
     if (row.kind === 'product') this.knownProducts.add(row.external_id);
     return row;
+  }
+
+  private readTextCustomFields(input: CatalogItemInput): CatalogItemInput {
+    const isSku = input.product_external_id != null;
+    const definitions = isSku ? this.references.skuFields : this.references.productFields;
+    return { ...input, custom_fields: customFieldsFromText(input.custom_fields, definitions) };
   }
 
   /** SKUs whose product is neither in this import (so far) nor stored and live. */

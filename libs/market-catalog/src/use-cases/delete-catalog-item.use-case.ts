@@ -3,6 +3,7 @@ import { EntityManager } from '@mikro-orm/postgresql';
 import { Clock, DomainError } from '@loyalty/kernel';
 import { AccountContext, CLOCK, recordAudit } from '@loyalty/platform';
 import { CatalogItem, CatalogItemKind } from '../entities/catalog-item.entity';
+import { lockCatalog } from '../repositories/catalog-lock';
 
 /**
  * `market/products/delete` and `market/sku/delete`: a soft delete, so that old orders still
@@ -18,6 +19,7 @@ export class DeleteCatalogItem {
 
   execute(kind: CatalogItemKind, externalId: string): Promise<{ deleted: number }> {
     return this.em.transactional(async (em) => {
+      await lockCatalog(em);
       const item = await em.findOne(CatalogItem, { kind, externalId, deletedAt: null });
       if (!item) throw DomainError.notFound(`${kind === 'sku' ? 'SKU' : 'Product'} "${externalId}"`);
       const now = this.clock.now();

@@ -1,6 +1,6 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
 import type { Clock } from '@loyalty/kernel';
-import { AccountContext, recordAudit } from '@loyalty/platform';
+import { AccountContext, lockTransactionKey, recordAudit } from '@loyalty/platform';
 import { CustomLineStatus, LineStatusEffect } from '../entities/custom-line-status.entity';
 import type { CustomLineStatusInput } from '../domain/order-input';
 
@@ -37,9 +37,7 @@ export async function declareCustomLineStatuses(
       ),
     );
   if (unchanged(await em.find(CustomLineStatus, { externalId: { $in: externalIds } }))) return;
-  await em.execute('select pg_advisory_xact_lock(hashtextextended(?, 0))', [
-    `order-line-statuses/${AccountContext.accountId()}`,
-  ]);
+  await lockTransactionKey(em, `order-line-statuses/${AccountContext.accountId()}`);
   const existing = await em.find(CustomLineStatus, { externalId: { $in: externalIds } }, { refresh: true });
   const created: CustomLineStatus[] = [];
   for (const status of declared) {

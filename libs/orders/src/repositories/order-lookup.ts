@@ -1,7 +1,7 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { DomainError, MinorDigits } from '@loyalty/kernel';
 import { MarketCurrency } from '@loyalty/market-catalog';
-import { AccountContext } from '@loyalty/platform';
+import { AccountContext, lockTransactionKey } from '@loyalty/platform';
 import { OrderLine } from '../entities/order-line.entity';
 import { Order } from '../entities/order.entity';
 
@@ -10,9 +10,7 @@ import { Order } from '../entities/order.entity';
  * order make one) until the transaction ends.
  */
 export async function lockOrderKey(em: EntityManager, externalId: string): Promise<void> {
-  await em.execute('select pg_advisory_xact_lock(hashtextextended(?, 0))', [
-    `orders/${AccountContext.accountId()}/${externalId}`,
-  ]);
+  await lockTransactionKey(em, `orders/${AccountContext.accountId()}/${externalId}`);
 }
 
 /** The method's own order: 404 when it does not exist, is deleted, or belongs to another account. */

@@ -4,6 +4,7 @@ export * from './tenancy/account-context';
 export * from './database/id-type';
 export * from './database/orm-config';
 export * from './database/keyset-page';
+export * from './database/transaction-lock';
 export * from './database/prepare-database';
 export * from './accounts/account.entity';
 export * from './accounts/api-token.entity';

@@ -10,6 +10,7 @@ import {
 import {
   ConnectionException,
   ForeignKeyConstraintViolationException,
+  DeadlockException,
   LockWaitTimeoutException,
   UniqueConstraintViolationException,
 } from '@mikro-orm/core';
@@ -84,6 +85,10 @@ describe('toApiFailure', () => {
       details: {},
       internal: false,
     });
+  });
+
+  it('maps a deadlock (its transaction rolled back) to BUSY', () => {
+    expect(toApiFailure(new DeadlockException(new Error('deadlock detected'))).code).toBe('BUSY');
   });
 
   it('maps a lost database connection to NOT_READY', () => {

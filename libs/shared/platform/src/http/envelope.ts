@@ -1,5 +1,10 @@
 import { HttpException } from '@nestjs/common';
-import { ConnectionException, LockWaitTimeoutException, UniqueConstraintViolationException } from '@mikro-orm/core';
+import {
+  ConnectionException,
+  DeadlockException,
+  LockWaitTimeoutException,
+  UniqueConstraintViolationException,
+} from '@mikro-orm/core';
 import { DomainError, ERROR_CATALOG, ErrorCode } from '@loyalty/kernel';
 
 export const SUCCESS_TEXT = 'Successful operation';
@@ -39,7 +44,12 @@ export function toApiFailure(error: unknown): ApiFailure {
   if (error instanceof UniqueConstraintViolationException) {
     return { code: 'CONFLICT', message: 'A unique key is already taken', details: {}, internal: false };
   }
-  if (error instanceof LockWaitTimeoutException || (error as { code?: string } | null)?.code === '55P03') {
+  // A deadlock victim's transaction rolled back whole: like a lock wait timeout, safe to retry.
+  if (
+    error instanceof LockWaitTimeoutException ||
+    error instanceof DeadlockException ||
+    ['55P03', '40P01'].includes((error as { code?: string } | null)?.code ?? '')
+  ) {
     return { code: 'BUSY', message: 'The account is busy; retry', details: {}, internal: false };
   }
   if (error instanceof ConnectionException) {

@@ -4,6 +4,7 @@ import { Clock, DomainError } from '@loyalty/kernel';
 import { CLOCK } from '../clock/clock.module';
 import type { RenderedResponse } from '../http/envelope';
 import { IdempotencyRecord } from './idempotency-record.entity';
+import { lockTransactionKey } from '../database/transaction-lock';
 
 export const IDEMPOTENCY_TTL_MS = 24 * 60 * 60 * 1000;
 export const MAX_IDEMPOTENCY_KEY_LENGTH = 255;
@@ -37,9 +38,7 @@ export class IdempotencyStore {
 
   async execute(scope: IdempotencyScope, work: () => Promise<RenderedResponse>): Promise<IdempotentOutcome> {
     return this.em.transactional(async (em) => {
-      await em.execute('select pg_advisory_xact_lock(hashtextextended(?, 0))', [
-        `${scope.scope}/${scope.method}/${scope.key}`,
-      ]);
+      await lockTransactionKey(em, `${scope.scope}/${scope.method}/${scope.key}`);
       const now = this.clock.now();
       const stored = await em.findOne(IdempotencyRecord, {
         scope: scope.scope,
