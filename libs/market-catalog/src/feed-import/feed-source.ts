@@ -1,6 +1,4 @@
-import { Readable } from 'node:stream';
-import { DomainError } from '@loyalty/kernel';
-import { assertPublicUrl, parseOutboundUrl } from '@loyalty/platform';
+import { openOutboundStream, parseOutboundUrl } from '@loyalty/platform';
 import type { FeedSource } from '../feed';
 
 /** A source that counts the bytes read through it, for progress. */
@@ -23,6 +21,9 @@ function counted(chunks: AsyncIterable<Buffer | string>, totalBytes: number | nu
 
 const CONTENT_CHUNK = 64 * 1024;
 
+/** Without a byte for this long, the fetch fails. */
+const FETCH_TIMEOUT_MS = 60_000;
+
 /** Uploaded content, handed to the reader in 64 KiB pieces as a download would be. */
 export function contentSource(content: string): CountedFeedSource {
   const buffer = Buffer.from(content, 'utf8');
@@ -36,16 +37,6 @@ export function contentSource(content: string): CountedFeedSource {
 
 /** A feed fetched over http(s), streamed; private addresses only when the operator allows them. */
 export async function urlSource(text: string, allowPrivate: boolean): Promise<CountedFeedSource> {
-  const url = parseOutboundUrl(text);
-  await assertPublicUrl(url, allowPrivate);
-  const response = await fetch(url, { redirect: 'error', signal: AbortSignal.timeout(10 * 60_000) }).catch(
-    (error: Error) => {
-      throw DomainError.invalid('url', `the feed could not be fetched: ${error.message}`);
-    },
-  );
-  if (!response.ok || !response.body) {
-    throw DomainError.invalid('url', `the feed could not be fetched: HTTP ${response.status}`);
-  }
-  const length = Number(response.headers.get('content-length'));
-  return counted(Readable.fromWeb(response.body as never), Number.isFinite(length) && length > 0 ? length : null);
+  const response = await openOutboundStream(parseOutboundUrl(text), { allowPrivate, timeoutMs: FETCH_TIMEOUT_MS });
+  return counted(response.body, response.contentLength);
 }

@@ -1,5 +1,7 @@
 import { isDomainError } from '@loyalty/kernel';
-import { assertPublicUrl, parseOutboundUrl } from './outbound-url';
+import { createServer, Server } from 'node:http';
+import { AddressInfo } from 'node:net';
+import { openOutboundStream, parseOutboundUrl } from './outbound-url';
 
 const refusal = async (promise: Promise<unknown>) => {
   try {
@@ -30,15 +32,60 @@ describe('outbound URL policy (quality.md §5)', () => {
     'http://[fd00::1]/feed',
     'http://[::ffff:127.0.0.1]/feed',
   ])('refuses the private or loopback address of %s', async (text) => {
-    expect(await refusal(assertPublicUrl(new URL(text), false))).toMatchObject({
+    expect(await refusal(openOutboundStream(new URL(text), { allowPrivate: false, timeoutMs: 1000 }))).toMatchObject({
       code: 'VALIDATION_FAILED',
       fields: [{ path: 'url' }],
     });
   });
+});
 
-  it('lets public addresses through, and private ones when the operator allows them', async () => {
-    await expect(assertPublicUrl(new URL('http://93.184.216.34/feed'), false)).resolves.toBeUndefined();
-    await expect(assertPublicUrl(new URL('http://[2606:4700::1]/feed'), false)).resolves.toBeUndefined();
-    await expect(assertPublicUrl(new URL('http://127.0.0.1/feed'), true)).resolves.toBeUndefined();
+describe('openOutboundStream', () => {
+  let server: Server;
+  let port: number;
+
+  beforeAll(async () => {
+    server = createServer((request, response) => {
+      if (request.url === '/feed') response.writeHead(200, { 'content-length': 5 }).end('hello');
+      else response.writeHead(302, { location: '/feed' }).end();
+    });
+    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+    port = (server.address() as AddressInfo).port;
+  });
+
+  afterAll(() => new Promise((resolve) => server.close(resolve)));
+
+  const read = async (body: AsyncIterable<Buffer>) => {
+    const chunks: Buffer[] = [];
+    for await (const chunk of body) chunks.push(chunk);
+    return Buffer.concat(chunks).toString('utf8');
+  };
+
+  it('streams the body when private addresses are allowed', async () => {
+    const response = await openOutboundStream(new URL(`http://127.0.0.1:${port}/feed`), {
+      allowPrivate: true,
+      timeoutMs: 5000,
+    });
+    expect(response.contentLength).toBe(5);
+    expect(await read(response.body)).toBe('hello');
+  });
+
+  it('refuses a private address given as an IP, and a name resolving to one when the socket connects', async () => {
+    const options = { allowPrivate: false, timeoutMs: 5000 };
+    expect(await refusal(openOutboundStream(new URL(`http://127.0.0.1:${port}/feed`), options))).toEqual({
+      code: 'VALIDATION_FAILED',
+      fields: [{ path: 'url', message: '127.0.0.1 is a private or loopback address' }],
+    });
+    expect(await refusal(openOutboundStream(new URL(`http://localhost:${port}/feed`), options))).toEqual({
+      code: 'VALIDATION_FAILED',
+      fields: [{ path: 'url', message: 'localhost is a private or loopback address' }],
+    });
+  });
+
+  it('does not follow redirects and names the status', async () => {
+    expect(
+      await refusal(
+        openOutboundStream(new URL(`http://127.0.0.1:${port}/moved`), { allowPrivate: true, timeoutMs: 5000 }),
+      ),
+    ).toEqual({ code: 'VALIDATION_FAILED', fields: [{ path: 'url', message: 'could not be fetched: HTTP 302' }] });
   });
 });

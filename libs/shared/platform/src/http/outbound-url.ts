@@ -1,5 +1,7 @@
-import { lookup } from 'node:dns/promises';
-import { BlockList, isIP } from 'node:net';
+import { lookup as lookupCallback, LookupAddress, LookupAllOptions, LookupOneOptions } from 'node:dns';
+import { request as httpRequest, IncomingMessage } from 'node:http';
+import { request as httpsRequest } from 'node:https';
+import { BlockList, isIP, LookupFunction } from 'node:net';
 import { DomainError } from '@loyalty/kernel';
 
 const privateRanges = new BlockList();
@@ -22,6 +24,8 @@ for (const [network, prefix] of [
   ['fc00::', 7],
   ['fe80::', 10],
   ['ff00::', 8],
+  ['64:ff9b::', 96],
+  ['2002::', 16],
 ] as const) {
   privateRanges.addSubnet(network, prefix, 'ipv6');
 }
@@ -45,16 +49,65 @@ export function parseOutboundUrl(text: string, path = 'url'): URL {
   return url;
 }
 
+function privateAddressError(host: string, path: string): DomainError {
+  return DomainError.invalid(path, `${host} is a private or loopback address`);
+}
+
 /**
- * Refuses URLs whose host resolves to a private, loopback or link-local address unless the
- * operator allowed them (`ALLOW_PRIVATE_URLS`). Resolved right before each request, so a name that
- * later points inside the network is caught too.
+ * A DNS lookup for sockets that refuses private addresses: checked on the address the connection
+ * will use, so a name that answers differently on a second lookup (DNS rebinding) is caught too.
  */
-export async function assertPublicUrl(url: URL, allowPrivate: boolean, path = 'url'): Promise<void> {
-  if (allowPrivate) return;
+function publicOnlyLookup(path: string): LookupFunction {
+  return (hostname, options, callback) => {
+    lookupCallback(hostname, options as LookupOneOptions | LookupAllOptions, (error, address, family) => {
+      if (error) return callback(error, '', 0);
+      const addresses = Array.isArray(address) ? (address as LookupAddress[]).map((entry) => entry.address) : [address];
+      if (addresses.some(isPrivateAddress)) return callback(privateAddressError(hostname, path), '', 0);
+      (callback as (error: null, address: unknown, family?: number) => void)(null, address, family);
+    });
+  };
+}
+
+export interface OutboundResponse {
+  body: IncomingMessage;
+  contentLength: number | null;
+}
+
+/**
+ * GETs an http(s) URL as a stream, with the address policy applied when the socket connects.
+ * Redirects are not followed; a status other than 200 or a network failure is error 1 at `path`.
+ */
+export function openOutboundStream(
+  url: URL,
+  options: { allowPrivate: boolean; timeoutMs: number; path?: string },
+): Promise<OutboundResponse> {
+  const path = options.path ?? 'url';
   const host = url.hostname.replace(/^\[|\]$/g, '');
-  const addresses = isIP(host) ? [host] : (await lookup(host, { all: true })).map((entry) => entry.address);
-  if (addresses.some(isPrivateAddress)) {
-    throw DomainError.invalid(path, `${url.hostname} is a private or loopback address`);
+  if (!options.allowPrivate && isIP(host) && isPrivateAddress(host)) {
+    return Promise.reject(privateAddressError(url.hostname, path));
   }
+  const request = url.protocol === 'https:' ? httpsRequest : httpRequest;
+  return new Promise((resolve, reject) => {
+    const outgoing = request(url, {
+      method: 'GET',
+      timeout: options.timeoutMs,
+      ...(options.allowPrivate ? {} : { lookup: publicOnlyLookup(path) }),
+    });
+    outgoing.on('timeout', () => outgoing.destroy(new Error(`no answer within ${options.timeoutMs} ms`)));
+    outgoing.on('error', (error) =>
+      reject(
+        error instanceof DomainError ? error : DomainError.invalid(path, `could not be fetched: ${error.message}`),
+      ),
+    );
+    outgoing.on('response', (response) => {
+      if (response.statusCode !== 200) {
+        response.resume();
+        reject(DomainError.invalid(path, `could not be fetched: HTTP ${response.statusCode}`));
+        return;
+      }
+      const length = Number(response.headers['content-length']);
+      resolve({ body: response, contentLength: Number.isFinite(length) && length > 0 ? length : null });
+    });
+    outgoing.end();
+  });
 }
