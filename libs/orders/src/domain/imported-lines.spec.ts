@@ -32,8 +32,15 @@ describe('planImportedLines', () => {
   });
 
   it('takes a sent status', () => {
-    const plan = planImportedLines(stored, [sentLine('b', 0, { status: 'delivering' })], effect);
-    expect(plan.kept[0].status).toBe('delivering');
+    const plan = planImportedLines(stored, [sentLine('a', 0), sentLine('b', 1, { status: 'delivering' })], effect);
+    expect(plan.kept.map((kept) => kept.status)).toEqual(['refunded', 'delivering']);
+  });
+
+  it('refuses to drop a line that has returned units: its refund history must stay (error 1)', () => {
+    expect(issueOf(() => planImportedLines(stored, [sentLine('b', 0)], effect))).toEqual({
+      code: 'VALIDATION_FAILED',
+      paths: ['data.lines'],
+    });
   });
 
   it('refuses to shrink a line below its returned units (error 1) or to revive a fully returned one (error 13)', () => {

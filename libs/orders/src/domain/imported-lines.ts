@@ -19,8 +19,9 @@ export interface LinesPlan<T extends StoredLineState> {
 /**
  * How a re-import of an imported order replaces its lines: a line that stays (by external id)
  * keeps its returned units and, unless a status is sent, its status; new lines start as `new`.
- * A line cannot shrink below its returned units (error 1), and a fully returned line cannot take
- * a status without a return effect (error 13).
+ * A line cannot shrink below its returned units nor leave the order once it has any (error 1: its
+ * refund history must stay), and a fully returned line cannot take a status without a return
+ * effect (error 13).
  */
 export function planImportedLines<T extends StoredLineState>(
   stored: readonly T[],
@@ -47,5 +48,12 @@ export function planImportedLines<T extends StoredLineState>(
     plan.kept.push({ stored: current, sent: line, status });
   }
   plan.removed = [...byExternalId.values()];
+  const refunded = plan.removed.find((line) => line.unitsReturned > 0);
+  if (refunded) {
+    throw DomainError.invalid(
+      'data.lines',
+      `line "${refunded.externalId}" has returned units and a refund history; it must stay in the order`,
+    );
+  }
   return plan;
 }
