@@ -1,5 +1,10 @@
+import { Worker } from 'bullmq';
 import { Clock, FixedClock } from '@loyalty/kernel';
 import {
+  APP_CONFIG,
+  AppConfig,
+  bullConnection,
+  bullPrefix,
   CLOCK,
   CreateAccount,
   IdempotencyRecord,
@@ -99,5 +104,29 @@ describe('worker pieces (real PostgreSQL and Redis)', () => {
     expect(await queue.getJobSchedulers()).toEqual([]);
     await task.run();
     expect(await queue.getJobSchedulers()).toHaveLength(1);
+  });
+
+  it('queues a job again under the same id after it failed, and leaves a waiting one alone', async () => {
+    const queues = ctx.get(JobQueues);
+    const config = ctx.get<AppConfig>(APP_CONFIG);
+    const jobId = 'feed-task-424242';
+    await queues.enqueue('imports.feed.run', { task_id: 424242 }, { jobId });
+    const queue = queues.queue('imports');
+    const worker = new Worker('imports', async () => Promise.reject(new Error('database away')), {
+      connection: bullConnection(config),
+      prefix: bullPrefix(config),
+    });
+    await new Promise((resolve) => worker.once('failed', resolve));
+    await worker.close();
+    expect(await (await queue.getJob(jobId))?.getState()).toBe('failed');
+
+    await queues.enqueue('imports.feed.run', { task_id: 424242 }, { jobId });
+    expect(await (await queue.getJob(jobId))?.getState()).toBe('failed');
+    await queues.requeue('imports.feed.run', { task_id: 424242 }, jobId);
+    expect(await (await queue.getJob(jobId))?.getState()).toBe('waiting');
+    const waitingSince = (await queue.getJob(jobId))?.timestamp;
+    await queues.requeue('imports.feed.run', { task_id: 424242 }, jobId);
+    expect((await queue.getJob(jobId))?.timestamp).toBe(waitingSince);
+    expect(await queue.getJobCounts('waiting', 'failed')).toMatchObject({ waiting: 1, failed: 0 });
   });
 });

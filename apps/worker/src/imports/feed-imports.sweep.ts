@@ -16,7 +16,7 @@ const QUEUED_GRACE_MS = 30_000;
 /**
  * Restores what Redis or a dead worker lost: a task whose worker stopped beating is queued again
  * (its import rolled back with its transaction); every feed task still queued after the grace
- * period gets a job (same deterministic job id, so a job still waiting is not doubled); every feed
+ * period gets a job (same deterministic job id: a job still waiting is not doubled, a failed one is replaced); every feed
  * schedule's job scheduler is rebuilt from its row.
  */
 @Injectable()
@@ -37,7 +37,7 @@ export class FeedImportsSweep extends SweepTask {
     const before = new Date(now.getTime() - QUEUED_GRACE_MS);
     const queued = await TaskProgress.queuedBefore(em, FEED_IMPORT_TASK, before);
     for (const taskId of new Set([...requeued, ...queued])) {
-      await this.queues.enqueue('imports.feed.run', { task_id: taskId }, { jobId: feedTaskJobId(taskId) });
+      await this.queues.requeue('imports.feed.run', { task_id: taskId }, feedTaskJobId(taskId));
     }
     for (const schedule of await allFeedSchedules(em)) {
       await this.queues.scheduleCron(

@@ -51,6 +51,22 @@ export class JobQueues implements OnApplicationShutdown {
     });
   }
 
+  /**
+   * Queues `name` under a deterministic id again, for a sweep restoring lost work. BullMQ ignores an
+   * id it still holds, so a finished or failed job of that id is removed first; a job still
+   * waiting, delayed or running is left as it is.
+   */
+  async requeue<K extends JobName>(name: K, payload: JobPayloads[K], jobId: string): Promise<void> {
+    const queue = this.queue(JOB_CATALOG[name].queue);
+    const existing = await queue.getJob(jobId);
+    if (existing) {
+      const state = await existing.getState();
+      if (state !== 'completed' && state !== 'failed' && state !== 'unknown') return;
+      await existing.remove();
+    }
+    await this.enqueue(name, payload, { jobId });
+  }
+
   /** Creates or updates a repeating job; safe to call again (the sweep does, in case Redis lost it). */
   async schedule<K extends JobName>(
     schedulerId: string,
