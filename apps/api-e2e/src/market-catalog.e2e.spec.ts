@@ -166,7 +166,7 @@ describe('market catalog over HTTP', () => {
     });
     expect(await ok('market/product_segments/members', { segment_id: id }, a.read)).toEqual({
       items: ['iphone17'],
-      total_count: 1,
+      next_from_id: null,
     });
     const bad = expectFailure(
       await call(

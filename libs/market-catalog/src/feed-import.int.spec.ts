@@ -126,6 +126,27 @@ describe('feed import (real PostgreSQL and Redis)', () => {
     expect(items[2].customFields).toEqual({ size: 'S' });
   });
 
+  it('reads feed params as the types their custom fields declare', async () => {
+    const account = await newAccount('Typed params');
+    for (const [external_id, value_type] of [
+      ['gift', 'bool'],
+      ['colors', 'list'],
+    ] as const) {
+      await as(
+        () =>
+          ctx.get(CreateCustomField).execute({ external_id, name: external_id, entity_type: 'product', value_type }),
+        account,
+      );
+    }
+    const yml = SMALL_YML.replace(
+      '<categoryId>2</categoryId></offer>',
+      '<categoryId>2</categoryId><param name="gift">true</param><param name="colors">red|blue</param></offer>',
+    );
+    expect((await runFeed({ format: 'yml', content: yml }, account)).task.status).toBe('done');
+    const phone = await ctx.em().findOneOrFail(CatalogItem, { account, externalId: 'p1' }, { filters: false });
+    expect(phone.customFields).toEqual({ gift: true, colors: ['red', 'blue'] });
+  });
+
   it('runs a task once: a second job for the same task is skipped', async () => {
     const { taskId } = await runFeed({ format: 'yml', content: SMALL_YML });
     expect(await ctx.get(RunFeedImport).execute(taskId)).toBe('skipped');
@@ -224,6 +245,18 @@ describe('feed import (real PostgreSQL and Redis)', () => {
       .queue('imports')
       .getJobScheduler(feedScheduleJobId(schedule_id as number));
     expect(scheduler).toMatchObject({ pattern: '0 3 * * *', tz: 'Europe/Moscow', name: 'imports.feed.tick' });
+    const again = await as(() =>
+      ctx
+        .get(StartFeedImport)
+        .execute({ format: 'csv', url: `${baseUrl}/none.csv`, schedule: { cron: '30 4 * * 1', timezone: 'UTC' } }),
+    );
+    expect(again.schedule_id).toBe(schedule_id);
+    expect(await ctx.em().count(FeedSchedule, { account: accountId }, { filters: false })).toBe(1);
+    const moved = await ctx
+      .get(JobQueues)
+      .queue('imports')
+      .getJobScheduler(feedScheduleJobId(schedule_id as number));
+    expect(moved).toMatchObject({ pattern: '30 4 * * 1', tz: 'UTC' });
   });
 
   it.each(['yml', 'csv'] as const)(

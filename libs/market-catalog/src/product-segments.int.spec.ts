@@ -74,14 +74,14 @@ describe('product segments (real PostgreSQL)', () => {
     );
     expect(await as(() => ctx.get(ListSegmentMembers).execute(id))).toEqual({
       items: ['phone-a', 'phone-b'],
-      total_count: 2,
+      next_from_id: null,
     });
     await as(() =>
       ctx.get(UpdateProductSegment).execute(id, { conditions: { field: 'tags', op: 'contains', value: 'new' } }),
     );
     expect(await as(() => ctx.get(ListSegmentMembers).execute(id))).toEqual({
       items: ['phone-a', 'bread'],
-      total_count: 2,
+      next_from_id: null,
     });
     const skus = await as(() =>
       ctx.get(CreateProductSegment).execute({
@@ -97,6 +97,12 @@ describe('product segments (real PostgreSQL)', () => {
       }),
     );
     expect((await as(() => ctx.get(ListSegmentMembers).execute(skus.id))).items).toEqual(['phone-a-red']);
+    const firstPage = await as(() => ctx.get(ListSegmentMembers).execute(id, { limit: 1 }));
+    expect(firstPage.items).toEqual(['phone-a']);
+    const secondPage = await as(() =>
+      ctx.get(ListSegmentMembers).execute(id, { fromId: firstPage.next_from_id, limit: 1 }),
+    );
+    expect(secondPage).toEqual({ items: ['bread'], next_from_id: null });
   });
 
   it('keeps a static segment to its listed live items', async () => {

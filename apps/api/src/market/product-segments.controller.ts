@@ -14,6 +14,7 @@ import {
   CreateSegmentRequest,
   ListSegmentsResponse,
   SegmentIdRequest,
+  SegmentMembersRequest,
   SegmentMembersResponse,
   SegmentView,
   UpdateSegmentRequest,
@@ -69,7 +70,7 @@ export class ProductSegmentsController {
     summary: 'The products or SKUs in a segment',
     response: SegmentMembersResponse,
   })
-  members(@Body() body: SegmentIdRequest) {
-    return this.listMembers.execute(body.segment_id);
+  members(@Body() body: SegmentMembersRequest) {
+    return this.listMembers.execute(body.segment_id, { fromId: body.from_id, limit: body.limit });
   }
 }

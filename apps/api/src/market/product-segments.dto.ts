@@ -1,6 +1,6 @@
 import { Allow } from 'class-validator';
 import { ApiProperty } from '@nestjs/swagger';
-import { EnumField, IdField, Out, StringArrayField, TextField, EXTERNAL_ID_PATTERN } from '@loyalty/platform';
+import { EnumField, IdField, IntField, Out, StringArrayField, TextField, EXTERNAL_ID_PATTERN } from '@loyalty/platform';
 import { SEGMENT_ENTITIES, SEGMENT_KINDS, SegmentEntity, SegmentKind } from '@loyalty/market-catalog';
 import { PageInfo } from '../common/page.dto';
 
@@ -63,6 +63,21 @@ export class SegmentIdRequest {
   @IdField({ example: 1 }) segment_id!: number;
 }
 
+export class SegmentMembersRequest extends SegmentIdRequest {
+  @IdField({ optional: true, nullable: true, description: 'Continue after this item id (next_from_id)', example: null })
+  from_id?: number | null;
+
+  @IntField({
+    optional: true,
+    nullable: true,
+    min: 1,
+    max: 10_000,
+    description: '1..10,000, default 1,000',
+    example: 1000,
+  })
+  limit?: number | null;
+}
+
 export class SegmentView {
   @Out({ type: 'integer', example: 1 }) id!: number;
   @Out({ example: 'Expensive phones' }) name!: string;
@@ -82,5 +97,11 @@ export class ListSegmentsResponse extends PageInfo {
 export class SegmentMembersResponse {
   @Out({ type: [String], description: 'External ids of the live matching items, in id order', example: ['iphone17'] })
   items!: string[];
-  @Out({ type: 'integer', example: 1 }) total_count!: number;
+  @Out({
+    type: 'integer',
+    nullable: true,
+    description: 'Pass as from_id for the next page; null at the end',
+    example: null,
+  })
+  next_from_id!: number | null;
 }

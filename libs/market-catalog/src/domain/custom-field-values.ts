@@ -69,3 +69,38 @@ export function resolveCustomFields(
   }
   return resolved;
 }
+
+/**
+ * Feeds carry every value as text (`<param>`, `cf:` columns): the value a text stands for in a
+ * field of `type`, before the usual check. `bool` takes true/false/1/0, `list` is `|`-separated;
+ * text that fits nothing is left as it is, so the check names the field.
+ */
+export function customFieldFromText(type: CustomFieldValueType, text: string): unknown {
+  switch (type) {
+    case 'bool':
+      return { true: true, '1': true, false: false, '0': false }[text.trim().toLowerCase()] ?? text;
+    case 'list':
+      return text
+        .split('|')
+        .map((item) => item.trim())
+        .filter((item) => item.length > 0);
+    case 'int':
+      return /^-?\d{1,15}$/.test(text.trim()) ? Number(text.trim()) : text;
+    default:
+      return text.trim();
+  }
+}
+
+/** A feed item's custom fields, each text read as the value its definition's type stands for. */
+export function customFieldsFromText(
+  values: Record<string, unknown> | undefined,
+  definitions: ReadonlyMap<string, CustomFieldDefinition>,
+): Record<string, unknown> | undefined {
+  if (!values) return values;
+  return Object.fromEntries(
+    Object.entries(values).map(([id, value]) => {
+      const definition = definitions.get(id);
+      return [id, definition && typeof value === 'string' ? customFieldFromText(definition.valueType, value) : value];
+    }),
+  );
+}

@@ -15,6 +15,9 @@ const BATCH_SIZE = 1000;
 const HEARTBEAT_MS = 15_000;
 export const FEED_TASK_STALE_MS = 120_000;
 
+/** A feed waits this long for another import of the same account's catalog to finish. */
+const FEED_LOCK_WAIT_MS = 15 * 60_000;
+
 /**
  * Runs a queued feed-import task: streams the feed through its reader and imports it in batches
  * inside ONE transaction, so a feed that fails anywhere changes nothing. Progress is written on
@@ -65,7 +68,10 @@ export class RunFeedImport {
       : contentSource((await TaskProgress.payload(em, taskId)) ?? '');
     const records = format === 'yml' ? readYmlFeed(feed.source) : readCsvFeed(feed.source);
     return em.transactional(async (tx) => {
-      const session = await CatalogImportSession.open(tx, this.clock.now());
+      const session = await CatalogImportSession.open(tx, this.clock.now(), {
+        lockWaitMs: FEED_LOCK_WAIT_MS,
+        customFieldsAsText: true,
+      });
       await this.importRecords(records, session, format, () => this.reportProgress(em, taskId, feed));
       return session.counts();
     });

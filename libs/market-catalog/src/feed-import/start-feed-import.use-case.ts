@@ -39,17 +39,7 @@ export class StartFeedImport {
     }
     const { task, schedule } = await this.em.transactional(async (em) => {
       const now = this.clock.now();
-      const schedule = input.schedule
-        ? em.create(FeedSchedule, {
-            account: AccountContext.accountId(),
-            format: input.format,
-            url: input.url as string,
-            cron: input.schedule.cron,
-            timezone: input.schedule.timezone,
-            createdAt: now,
-          })
-        : null;
-      if (schedule) await em.flush();
+      const schedule = input.schedule ? await this.saveSchedule(em, input, input.schedule, now) : null;
       const task = em.create(Task, {
         account: AccountContext.accountId(),
         kind: FEED_IMPORT_TASK,
@@ -62,14 +52,6 @@ export class StartFeedImport {
         createdAt: now,
       });
       await em.flush();
-      if (schedule) {
-        recordAudit(em, this.clock, {
-          entityType: 'market_feed_schedule',
-          entityId: schedule.id,
-          action: 'create',
-          after: input.schedule,
-        });
-      }
       return { task, schedule };
     });
     try {
@@ -88,5 +70,39 @@ export class StartFeedImport {
       );
     }
     return { task_id: task.id, schedule_id: schedule?.id ?? null };
+  }
+
+  /**
+   * One schedule per feed (account, url and format): sending a schedule again changes its cron and
+   * time zone instead of adding a second one that would fire at the same instants.
+   */
+  private async saveSchedule(
+    em: EntityManager,
+    input: FeedImportInput,
+    timing: { cron: string; timezone: string },
+    now: Date,
+  ): Promise<FeedSchedule> {
+    const url = input.url as string;
+    const existing = await em.findOne(FeedSchedule, { url, format: input.format });
+    const before = existing && { cron: existing.cron, timezone: existing.timezone };
+    const schedule =
+      existing ??
+      em.create(FeedSchedule, {
+        account: AccountContext.accountId(),
+        format: input.format,
+        url,
+        ...timing,
+        createdAt: now,
+      });
+    Object.assign(schedule, timing);
+    await em.flush();
+    recordAudit(em, this.clock, {
+      entityType: 'market_feed_schedule',
+      entityId: schedule.id,
+      action: existing ? 'update' : 'create',
+      before,
+      after: { format: input.format, url, ...timing },
+    });
+    return schedule;
   }
 }

@@ -30,17 +30,20 @@ export async function loadCategoryAncestry(em: EntityManager): Promise<CategoryA
 const PAGE = 5000;
 
 /**
- * Every live item of one kind, as condition facts, page by page in id order. A SKU's categories
+ * Every live item of one kind (or only those of `externalIds`) after `afterId`, as condition facts,
+ * page by page in id order. A SKU's categories
  * are its own, or its product's when it has none.
  */
 export async function* catalogItemFacts(
   em: EntityManager,
   kind: CatalogItemKind,
   customFieldType: CustomFieldTypeLookup,
+  options: { afterId?: number; externalIds?: readonly string[] } = {},
 ): AsyncGenerator<{ id: number; externalId: string; facts: CatalogItemFacts }> {
   const currencies = await em.find(MarketCurrency, {});
   const digits = new Map(currencies.map((currency) => [currency.code, currency.minorDigits as MinorDigits]));
-  for (let after = 0; ; ) {
+  const only = options.externalIds ? JSON.stringify(options.externalIds) : null;
+  for (let after = options.afterId ?? 0; ; ) {
     const rows: Array<StoredItemFields & { id: string }> = await em.execute(
       `select i.id, i.kind, i.external_id, i.product_external_id, i.name,
               case when jsonb_array_length(i.categories) = 0 and p.categories is not null then p.categories else i.categories end as categories,
@@ -49,8 +52,9 @@ export async function* catalogItemFacts(
        from market_items i
        left join market_items p on p.account_id = i.account_id and p.kind = 'product' and p.external_id = i.product_external_id
        where i.account_id = ? and i.kind = ? and i.deleted_at is null and i.id > ?
+         and (?::jsonb is null or i.external_id in (select jsonb_array_elements_text(?::jsonb)))
        order by i.id limit ?`,
-      [AccountContext.accountId(), kind, after, PAGE],
+      [AccountContext.accountId(), kind, after, only, only, PAGE],
     );
     for (const row of rows) {
       yield {
