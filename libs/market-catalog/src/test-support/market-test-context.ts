@@ -2,28 +2,8 @@ import type { Provider } from '@nestjs/common';
 import { CLOCK, CreateAccount, PLATFORM_ENTITIES, SharedTestClock } from '@loyalty/platform';
 import { PROFILE_ENTITIES, ProfilesModule } from '@loyalty/profiles';
 import { createIntegrationContext, IntegrationContext } from '@loyalty/testing';
-import { SalesChannel } from '../entities/sales-channel.entity';
-import { Touchpoint } from '../entities/touchpoint.entity';
-import { MarketCurrency } from '../entities/market-currency.entity';
-import { Region } from '../entities/region.entity';
-import { CustomField } from '../entities/custom-field.entity';
-import { Category } from '../entities/category.entity';
-import { CatalogItem } from '../entities/catalog-item.entity';
-import { ProductSegment } from '../entities/product-segment.entity';
-import { FeedSchedule } from '../entities/feed-schedule.entity';
+import { MARKET_CATALOG_ENTITIES } from '../index';
 import { MarketCatalogModule } from '../nest/market-catalog.module';
-
-const MARKET_ENTITIES = [
-  SalesChannel,
-  Touchpoint,
-  MarketCurrency,
-  Region,
-  CustomField,
-  Category,
-  CatalogItem,
-  ProductSegment,
-  FeedSchedule,
-];
 
 export const MARKET_TEST_NOW = new Date('2026-02-01T10:00:00.000Z');
 
@@ -43,7 +23,7 @@ export async function createMarketTestContext(
 ): Promise<MarketTestContext> {
   const ctx = await createIntegrationContext({
     label,
-    entities: [...PLATFORM_ENTITIES, ...PROFILE_ENTITIES, ...MARKET_ENTITIES],
+    entities: [...PLATFORM_ENTITIES, ...PROFILE_ENTITIES, ...MARKET_CATALOG_ENTITIES],
     imports: [ProfilesModule, MarketCatalogModule],
     providers: options.providers,
     env: { TEST_CLOCK: 'true', ...options.env },
