@@ -2,6 +2,7 @@ import { ChildProcess, spawn } from 'node:child_process';
 import { once } from 'node:events';
 import { createServer } from 'node:net';
 import { join } from 'node:path';
+import { inheritedEnvironment } from '@loyalty/platform';
 import { TEST_ROOT_KEY } from './test-config';
 import { createTestDatabase, TestDatabase } from './test-database';
 import { deleteRedisPrefix, TEST_REDIS_URL, uniqueRedisPrefix } from './test-redis';
@@ -121,7 +122,7 @@ export async function startE2eStack(label: string, env: Record<string, string> =
   const database = await createTestDatabase(label);
   const redisPrefix = uniqueRedisPrefix(label);
   const baseEnv: NodeJS.ProcessEnv = {
-    PATH: process.env['PATH'],
+    PATH: inheritedEnvironment()['PATH'],
     NODE_ENV: 'test',
     DATABASE_URL: database.url,
     REDIS_URL: TEST_REDIS_URL,

@@ -3,8 +3,9 @@ import { createHash, randomBytes } from 'node:crypto';
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { Client } from 'pg';
+import { inheritedEnvironment, loadServerUrls } from '@loyalty/platform';
 
-const SERVER_URL = process.env['DATABASE_URL'] ?? 'postgres://postgres@127.0.0.1:5432/loyalty';
+const SERVER_URL = loadServerUrls().databaseUrl;
 const WORKSPACE_ROOT = join(__dirname, '../../../..');
 const MIGRATIONS_DIR = join(WORKSPACE_ROOT, 'libs/database/src/migrations');
 
@@ -48,7 +49,7 @@ function templateName(): string {
 function migrate(databaseUrl: string): void {
   const result = spawnSync('npx', ['mikro-orm', 'migration:up'], {
     cwd: WORKSPACE_ROOT,
-    env: { ...process.env, DATABASE_URL: databaseUrl },
+    env: inheritedEnvironment({ DATABASE_URL: databaseUrl }),
     encoding: 'utf8',
   });
   if (result.status !== 0) throw new Error(`migrating the test template failed:\n${result.stdout}\n${result.stderr}`);

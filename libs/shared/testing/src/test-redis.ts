@@ -1,7 +1,8 @@
 import { randomBytes } from 'node:crypto';
 import Redis from 'ioredis';
+import { loadServerUrls } from '@loyalty/platform';
 
-export const TEST_REDIS_URL = process.env['REDIS_URL'] ?? 'redis://127.0.0.1:6379';
+export const TEST_REDIS_URL = loadServerUrls().redisUrl;
 
 /** A Redis key prefix of its own for one test file, so BullMQ queues and counters never collide. */
 export function uniqueRedisPrefix(label = 'test'): string {

@@ -4,7 +4,7 @@ import { AppConfig, ConfigError, parseConfig } from './app-config';
 /** Injection token of the validated AppConfig. */
 export const APP_CONFIG = Symbol('APP_CONFIG');
 
-/** The one place that reads process.env; main.ts calls it before anything starts. */
+/** The application's settings; main.ts calls it before anything starts. This file is the one place that reads process.env. */
 export function loadConfig(): AppConfig {
   return parseConfig(process.env);
 }
@@ -17,9 +17,22 @@ export class ConfigModule {
   }
 }
 
-/** DATABASE_URL alone, for tools that need no other setting (the MikroORM CLI, seeding). */
+/**
+ * DATABASE_URL and REDIS_URL alone (with the application's defaults), for tools and test harnesses
+ * that need no other setting: the MikroORM CLI, seeding, test databases and Redis prefixes.
+ */
+export function loadServerUrls(): { databaseUrl: string; redisUrl: string } {
+  const config = parseConfig({ ...process.env, ROOT_API_KEY: 'x'.repeat(16), QUOTE_SECRET: 'x'.repeat(16) });
+  return { databaseUrl: config.databaseUrl, redisUrl: config.redisUrl };
+}
+
 export function loadDatabaseUrl(): string {
-  return parseConfig({ ...process.env, ROOT_API_KEY: 'x'.repeat(16), QUOTE_SECRET: 'x'.repeat(16) }).databaseUrl;
+  return loadServerUrls().databaseUrl;
+}
+
+/** The environment a child process inherits, with `overrides` on top. */
+export function inheritedEnvironment(overrides: Record<string, string> = {}): NodeJS.ProcessEnv {
+  return { ...process.env, ...overrides };
 }
 
 /** loadConfig for a process entry point: prints every problem and exits instead of throwing. */
