@@ -95,9 +95,11 @@ function currencyOf(
   if (typeof code !== 'string') throw DomainError.invalid(path, 'must be a currency code');
   const digits = refs.currencies.get(code);
   if (digits === undefined) {
-    throw new DomainError('UNKNOWN_REFERENCE', `${path}: currency "${code}" is not one of the account's currencies`, {
-      fields: [{ path, message: 'unknown currency' }],
-    });
+    throw DomainError.unknownReference(
+      path,
+      `currency "${code}" is not one of the account's currencies`,
+      'unknown currency',
+    );
   }
   return { code, digits };
 }
@@ -119,9 +121,7 @@ function regional(
 ): CatalogRow['regional_data'][number] {
   const region = externalId(input.external_id, `${path}.external_id`);
   if (!refs.regions.has(region)) {
-    throw new DomainError('UNKNOWN_REFERENCE', `${path}.external_id: no region "${region}"`, {
-      fields: [{ path: `${path}.external_id`, message: 'unknown region' }],
-    });
+    throw DomainError.unknownReference(`${path}.external_id`, `no region "${region}"`, 'unknown region');
   }
   const hasMoney = input.price != null || input.old_price != null;
   const currency = currencyOf(input.currency ?? itemCurrency, hasMoney, refs, `${path}.currency`);

@@ -36,9 +36,7 @@ export function mergeCategories(
     const parent = category.parent_external_id;
     if (parent && !merged.has(parent)) {
       const field = `${path}.parent_external_id`;
-      throw new DomainError('UNKNOWN_REFERENCE', `${field}: no category "${parent}"`, {
-        fields: [{ path: field, message: 'unknown category' }],
-      });
+      throw DomainError.unknownReference(field, `no category "${parent}"`, 'unknown category');
     }
   });
   incoming.forEach(({ category, path }) => {

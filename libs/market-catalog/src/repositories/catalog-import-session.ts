@@ -118,9 +118,7 @@ export class CatalogImportSession {
     row.categories.forEach((category, index) => {
       if (!this.categories.has(category)) {
         const field = `${item.path}.categories[${index}]`;
-        throw new DomainError('UNKNOWN_REFERENCE', `${field}: no category "${category}"`, {
-          fields: [{ path: field, message: 'unknown category' }],
-        });
+        throw DomainError.unknownReference(field, `no category "${category}"`, 'unknown category');
       }
     });
     const seen = this.seen[row.kind];
@@ -156,9 +154,7 @@ export class CatalogImportSession {
         const field = `${path}.product_external_id`;
         return {
           path,
-          error: new DomainError('UNKNOWN_REFERENCE', `${field}: no product "${row.product_external_id}"`, {
-            fields: [{ path: field, message: 'unknown product' }],
-          }),
+          error: DomainError.unknownReference(field, `no product "${row.product_external_id}"`, 'unknown product'),
         };
       });
   }

@@ -5,16 +5,6 @@ import { MarketCurrency } from '../entities/market-currency.entity';
 import { SalesChannel } from '../entities/sales-channel.entity';
 import { Touchpoint } from '../entities/touchpoint.entity';
 
-/** A reference inside a body that names nothing in this account: error 18 naming the field. */
-export function unknownReference(path: string, message: string): DomainError {
-  return new DomainError('UNKNOWN_REFERENCE', `${path}: ${message}`, { fields: [{ path, message }] });
-}
-
-/** A unique key already taken: error 5 naming the field. */
-export function conflictAt(path: string, message: string): DomainError {
-  return new DomainError('CONFLICT', `${path}: ${message}`, { fields: [{ path, message }] });
-}
-
 /** The account's currency `code` (error 18 at `path` when it was never created). */
 export async function requireMarketCurrency(
   em: EntityManager,
@@ -22,7 +12,7 @@ export async function requireMarketCurrency(
   path = 'currency',
 ): Promise<MarketCurrency> {
   const currency = await em.findOne(MarketCurrency, { code });
-  if (!currency) throw unknownReference(path, `currency "${code}" is not one of the account's currencies`);
+  if (!currency) throw DomainError.unknownReference(path, `currency "${code}" is not one of the account's currencies`);
   return currency;
 }
 
@@ -33,7 +23,7 @@ export async function requireTouchpoint(
   path = 'endpoint',
 ): Promise<{ touchpoint: Touchpoint; channel: SalesChannel }> {
   const touchpoint = await em.findOne(Touchpoint, { externalId });
-  if (!touchpoint) throw unknownReference(path, `no touchpoint "${externalId}"`);
+  if (!touchpoint) throw DomainError.unknownReference(path, `no touchpoint "${externalId}"`);
   const channel = await em.findOneOrFail(SalesChannel, { id: touchpoint.channel });
   return { touchpoint, channel };
 }
@@ -41,12 +31,12 @@ export async function requireTouchpoint(
 /** The profile database a channel is bound to: a reference in the body (error 18 when missing or foreign). */
 export async function requireDatabaseReference(em: EntityManager, dbId: number, path = 'db_id'): Promise<void> {
   const database = await em.findOne(ProfileDatabase, { id: dbId });
-  if (!database) throw unknownReference(path, `the account has no database ${dbId}`);
+  if (!database) throw DomainError.unknownReference(path, `the account has no database ${dbId}`);
 }
 
 /** The sales channel `externalId` (error 18 at `path` when unknown). */
 export async function requireChannelReference(em: EntityManager, externalId: string, path: string) {
   const channel = await em.findOne(SalesChannel, { externalId });
-  if (!channel) throw unknownReference(path, `no sales channel "${externalId}"`);
+  if (!channel) throw DomainError.unknownReference(path, `no sales channel "${externalId}"`);
   return channel;
 }

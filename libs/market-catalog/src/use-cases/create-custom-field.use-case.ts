@@ -1,10 +1,9 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { EntityManager } from '@mikro-orm/postgresql';
-import type { Clock } from '@loyalty/kernel';
+import { DomainError, type Clock } from '@loyalty/kernel';
 import { AccountContext, CLOCK, recordAudit } from '@loyalty/platform';
 import { normaliseCustomFieldValue } from '../domain/custom-field-values';
 import { CustomField } from '../entities/custom-field.entity';
-import { conflictAt } from '../repositories/market-lookup';
 import { customFieldView } from '../views/settings-views';
 import type { CustomFieldInput } from './market-settings-inputs';
 
@@ -23,7 +22,7 @@ export class CreateCustomField {
           ? null
           : normaliseCustomFieldValue(input.value_type, input.default_value, 'default_value');
       if (await em.findOne(CustomField, { entityType: input.entity_type, externalId: input.external_id })) {
-        throw conflictAt('external_id', `a ${input.entity_type} custom field "${input.external_id}" exists`);
+        throw DomainError.conflict('external_id', `a ${input.entity_type} custom field "${input.external_id}" exists`);
       }
       const now = this.clock.now();
       const field = em.create(CustomField, {

@@ -1,10 +1,9 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { EntityManager } from '@mikro-orm/postgresql';
-import type { Clock } from '@loyalty/kernel';
+import { DomainError, type Clock } from '@loyalty/kernel';
 import { AccountContext, CLOCK, recordAudit } from '@loyalty/platform';
 import { minorDigitsOfCurrency } from '../domain/currency-codes';
 import { MarketCurrency } from '../entities/market-currency.entity';
-import { conflictAt } from '../repositories/market-lookup';
 import { currencyView } from '../views/settings-views';
 
 /** `market/currencies/create`: an ISO 4217 currency; its minor digits come from the standard. */
@@ -19,7 +18,7 @@ export class CreateMarketCurrency {
     return this.em.transactional(async (em) => {
       const minorDigits = minorDigitsOfCurrency(input.code);
       if (await em.findOne(MarketCurrency, { code: input.code })) {
-        throw conflictAt('code', `the currency ${input.code} exists`);
+        throw DomainError.conflict('code', `the currency ${input.code} exists`);
       }
       const currency = em.create(MarketCurrency, {
         account: AccountContext.accountId(),

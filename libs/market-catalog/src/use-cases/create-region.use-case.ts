@@ -1,9 +1,8 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { EntityManager } from '@mikro-orm/postgresql';
-import type { Clock } from '@loyalty/kernel';
+import { DomainError, type Clock } from '@loyalty/kernel';
 import { AccountContext, CLOCK, recordAudit } from '@loyalty/platform';
 import { Region } from '../entities/region.entity';
-import { conflictAt } from '../repositories/market-lookup';
 import { regionView } from '../views/settings-views';
 import type { RegionInput } from './market-settings-inputs';
 
@@ -18,7 +17,7 @@ export class CreateRegion {
   execute(input: RegionInput): Promise<{ id: number }> {
     return this.em.transactional(async (em) => {
       if (await em.findOne(Region, { externalId: input.external_id })) {
-        throw conflictAt('external_id', `a region "${input.external_id}" exists`);
+        throw DomainError.conflict('external_id', `a region "${input.external_id}" exists`);
       }
       const now = this.clock.now();
       const region = em.create(Region, {

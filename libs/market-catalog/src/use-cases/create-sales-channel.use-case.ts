@@ -1,9 +1,9 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { EntityManager } from '@mikro-orm/postgresql';
-import type { Clock } from '@loyalty/kernel';
+import { DomainError, type Clock } from '@loyalty/kernel';
 import { AccountContext, CLOCK, recordAudit } from '@loyalty/platform';
 import { SalesChannel } from '../entities/sales-channel.entity';
-import { conflictAt, requireDatabaseReference } from '../repositories/market-lookup';
+import { requireDatabaseReference } from '../repositories/market-lookup';
 import { channelView } from '../views/settings-views';
 import type { ChannelInput } from './market-settings-inputs';
 
@@ -19,7 +19,7 @@ export class CreateSalesChannel {
     return this.em.transactional(async (em) => {
       await requireDatabaseReference(em, input.db_id);
       if (await em.findOne(SalesChannel, { externalId: input.external_id })) {
-        throw conflictAt('external_id', `a sales channel "${input.external_id}" exists`);
+        throw DomainError.conflict('external_id', `a sales channel "${input.external_id}" exists`);
       }
       const now = this.clock.now();
       const channel = em.create(SalesChannel, {

@@ -1,9 +1,9 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { EntityManager } from '@mikro-orm/postgresql';
-import type { Clock } from '@loyalty/kernel';
+import { DomainError, type Clock } from '@loyalty/kernel';
 import { AccountContext, CLOCK, recordAudit } from '@loyalty/platform';
 import { Touchpoint } from '../entities/touchpoint.entity';
-import { conflictAt, requireChannelReference } from '../repositories/market-lookup';
+import { requireChannelReference } from '../repositories/market-lookup';
 import { touchpointView } from '../views/settings-views';
 import type { TouchpointInput } from './market-settings-inputs';
 
@@ -19,7 +19,7 @@ export class CreateTouchpoint {
     return this.em.transactional(async (em) => {
       const channel = await requireChannelReference(em, input.channel_external_id, 'channel_external_id');
       if (await em.findOne(Touchpoint, { externalId: input.external_id })) {
-        throw conflictAt('external_id', `a touchpoint "${input.external_id}" exists`);
+        throw DomainError.conflict('external_id', `a touchpoint "${input.external_id}" exists`);
       }
       const now = this.clock.now();
       const touchpoint = em.create(Touchpoint, {

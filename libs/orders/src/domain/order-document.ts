@@ -1,5 +1,4 @@
 import { DomainError, MinorDigits, Money } from '@loyalty/kernel';
-import { unknownReference } from '@loyalty/market-catalog';
 import type { OrderInput, OrderLineInput } from './order-input';
 import type { LineEffect, OrderStatus } from './order-statuses';
 import { parseOrderTime } from './order-time';
@@ -81,7 +80,10 @@ function readLines(lines: readonly OrderLineInput[], context: DocumentContext): 
       throw DomainError.invalid(`${path}.product`, 'a line names a product, a sku or both');
     }
     if (line.status != null && context.lineEffect(line.status) === null) {
-      throw unknownReference(`${path}.status`, `"${line.status}" is neither a built-in nor a declared line status`);
+      throw DomainError.unknownReference(
+        `${path}.status`,
+        `"${line.status}" is neither a built-in nor a declared line status`,
+      );
     }
     return {
       position,

@@ -1,7 +1,6 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { EntityManager } from '@mikro-orm/postgresql';
 import { Clock, DomainError } from '@loyalty/kernel';
-import { unknownReference } from '@loyalty/market-catalog';
 import { AccountContext, CLOCK } from '@loyalty/platform';
 import { LineReturnPlan, planLineReturn } from '../domain/line-return';
 import { lineStatusEffect } from '../domain/line-status-effect';
@@ -41,7 +40,10 @@ export class UpdateOrderLineStatus {
       const status = input.status_external_id;
       const effect = lineStatusEffect(status, await customLineStatuses(em));
       if (effect === null) {
-        throw unknownReference('status_external_id', `"${status}" is neither a built-in nor a declared line status`);
+        throw DomainError.unknownReference(
+          'status_external_id',
+          `"${status}" is neither a built-in nor a declared line status`,
+        );
       }
       const now = this.clock.now();
       let plan: LineReturnPlan | null = null;

@@ -162,9 +162,7 @@ function claim(
 ): string {
   const owner = owners.get(`${field}:${value}`);
   if (owner && owner !== profile.id) {
-    throw new DomainError('CONFLICT', `${path}.${field}: belongs to another profile`, {
-      fields: [{ path: `${path}.${field}`, message: 'belongs to another profile' }],
-    });
+    throw DomainError.conflict(`${path}.${field}`, 'belongs to another profile');
   }
   if (profile[field] && profile[field] !== value) owners.delete(`${field}:${profile[field]}`);
   owners.set(`${field}:${value}`, profile.id);

@@ -8,17 +8,11 @@ import { TierGroup } from '../../entities/tier-group.entity';
 import { Tier } from '../../entities/tier.entity';
 import type { RuleCurrency } from '../domain/trigger-rules';
 
-function conflict(path: string, message: string): DomainError {
-  return new DomainError('CONFLICT', `${path}: ${message}`, { fields: [{ path, message }] });
-}
-
 /** The profile database a program is bound to: a reference in the body (error 18 when missing or foreign). */
 export async function requireDatabaseReference(em: EntityManager, dbId: number): Promise<ProfileDatabase> {
   const database = await em.findOne(ProfileDatabase, { id: dbId });
   if (!database) {
-    throw new DomainError('UNKNOWN_REFERENCE', `db_id: the account has no database ${dbId}`, {
-      fields: [{ path: 'db_id', message: 'unknown database' }],
-    });
+    throw DomainError.unknownReference('db_id', `the account has no database ${dbId}`, 'unknown database');
   }
   return database;
 }
@@ -26,7 +20,7 @@ export async function requireDatabaseReference(em: EntityManager, dbId: number):
 /** Program external ids are unique per account (error 5). */
 export async function ensureProgramExternalIdFree(em: EntityManager, externalId: string, exceptId?: number) {
   const taken = await em.findOne(LoyaltyProgram, { externalId, ...(exceptId ? { id: { $ne: exceptId } } : {}) });
-  if (taken) throw conflict('external_id', `program ${taken.id} already has external_id "${externalId}"`);
+  if (taken) throw DomainError.conflict('external_id', `program ${taken.id} already has external_id "${externalId}"`);
 }
 
 /**
@@ -40,13 +34,13 @@ export async function ensureNoOtherActiveProgram(em: EntityManager, dbId: number
     isActive: true,
     ...(exceptId ? { id: { $ne: exceptId } } : {}),
   });
-  if (active) throw conflict('is_active', `program ${active.id} is already active on database ${dbId}`);
+  if (active) throw DomainError.conflict('is_active', `program ${active.id} is already active on database ${dbId}`);
 }
 
 /** Currency external ids are unique per program (error 5). */
 export async function ensureCurrencyExternalIdFree(em: EntityManager, programId: number, externalId: string) {
   const taken = await em.findOne(PointsCurrency, { program: programId, externalId });
-  if (taken) throw conflict('external_id', `currency ${taken.id} already has external_id "${externalId}"`);
+  if (taken) throw DomainError.conflict('external_id', `currency ${taken.id} already has external_id "${externalId}"`);
 }
 
 /** Promotion external ids are unique per program (error 5). */
@@ -61,7 +55,7 @@ export async function ensurePromotionExternalIdFree(
     externalId,
     ...(exceptId ? { id: { $ne: exceptId } } : {}),
   });
-  if (taken) throw conflict('external_id', `promotion ${taken.id} already has external_id "${externalId}"`);
+  if (taken) throw DomainError.conflict('external_id', `promotion ${taken.id} already has external_id "${externalId}"`);
 }
 
 /** The method's own currency (`points_currency_iid` in `points_currencies/update`): 404 when not in the program. */
@@ -103,7 +97,9 @@ export async function currencyEids(em: EntityManager, ids: number[]): Promise<Ma
  */
 export function requirePromoCodeProgramReference(id: number | null): void {
   if (id === null) return;
-  throw new DomainError('UNKNOWN_REFERENCE', `promo_code_program_id: the program has no promo-code program ${id}`, {
-    fields: [{ path: 'promo_code_program_id', message: 'unknown promo-code program' }],
-  });
+  throw DomainError.unknownReference(
+    'promo_code_program_id',
+    `the program has no promo-code program ${id}`,
+    'unknown promo-code program',
+  );
 }

@@ -77,7 +77,7 @@ async function refuseRemovingReachedTiers(em: EntityManager, removed: Tier[]): P
   if (!reached) return;
   const tier = removed.find((candidate) => candidate.id === reached.tier);
   const message = `tier ${tier?.tierEid ?? reached.tier} is in members' tier history and cannot be removed`;
-  throw new DomainError('CONFLICT', `tiers: ${message}`, { fields: [{ path: 'tiers', message }] });
+  throw DomainError.conflict('tiers', message);
 }
 
 function applyLadder(em: EntityManager, groupId: number, existing: Tier[], ladder: PlannedTier[]): void {

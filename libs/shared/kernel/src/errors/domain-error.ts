@@ -24,6 +24,16 @@ export class DomainError extends Error {
     return new DomainError('VALIDATION_FAILED', `${path}: ${message}`, { fields: [{ path, message }] });
   }
 
+  /** A reference in the body that names nothing in this account (error 18), at `path`. */
+  static unknownReference(path: string, message: string, fieldMessage = message): DomainError {
+    return new DomainError('UNKNOWN_REFERENCE', `${path}: ${message}`, { fields: [{ path, message: fieldMessage }] });
+  }
+
+  /** A unique key already taken (error 5), at `path`. */
+  static conflict(path: string, message: string): DomainError {
+    return new DomainError('CONFLICT', `${path}: ${message}`, { fields: [{ path, message }] });
+  }
+
   /** The same error, as raised by the item at `path` of a list (`data[3]`): its field paths and text name the item. */
   atPath(path: string): DomainError {
     const fields = (this.details.fields ?? []).map((field) => ({ ...field, path: `${path}.${field.path}` }));
