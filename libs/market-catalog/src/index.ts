@@ -55,6 +55,7 @@ export * from './use-cases/get-catalog-item.use-case';
 export * from './use-cases/list-catalog-items.use-case';
 export * from './use-cases/delete-catalog-item.use-case';
 export * from './repositories/catalog-import-session';
+export * from './repositories/currency-digits';
 export * from './feed-import/feed-import-jobs';
 export * from './feed-import/start-feed-import.use-case';
 export * from './feed-import/run-feed-import.use-case';

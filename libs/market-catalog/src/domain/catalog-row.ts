@@ -1,4 +1,4 @@
-import { DomainError, formatDecimal, MinorDigits, parseDecimal } from '@loyalty/kernel';
+import { DomainError, MinorDigits, Money } from '@loyalty/kernel';
 import type { CatalogItemInput, RegionalDataInput } from './catalog-item-input';
 import type { CatalogReferences } from './catalog-references';
 import { resolveCustomFields } from './custom-field-values';
@@ -108,7 +108,7 @@ function money(value: unknown, digits: MinorDigits, path: string): string | null
   if (value === undefined || value === null) return null;
   if (typeof value !== 'string' && typeof value !== 'number')
     throw DomainError.invalid(path, 'must be a decimal string');
-  const minor = parseDecimal(String(value), digits, path);
+  const minor = Money.parse(String(value), digits, path);
   if (minor < 0n) throw DomainError.invalid(path, 'must not be negative');
   return minor.toString();
 }
@@ -173,9 +173,4 @@ export function toCatalogRow(input: CatalogItemInput, refs: CatalogReferences, p
       regional(entry, refs, `${path}.regional_data[${index}]`, currency.code),
     ),
   };
-}
-
-/** Money of a stored row back to text with its currency's digits. */
-export function formatRowMoney(minor: bigint | null, digits: MinorDigits): string | null {
-  return minor === null ? null : formatDecimal(minor, digits);
 }

@@ -1,10 +1,9 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
-import type { MinorDigits } from '@loyalty/kernel';
 import type { CatalogReferences } from '../domain/catalog-references';
 import type { CustomFieldDefinition } from '../domain/custom-field-values';
 import { Category } from '../entities/category.entity';
 import { CustomField, CustomFieldEntityType } from '../entities/custom-field.entity';
-import { MarketCurrency } from '../entities/market-currency.entity';
+import { loadCurrencyDigitMap } from './currency-digits';
 import { Region } from '../entities/region.entity';
 
 export async function loadCustomFieldDefinitions(
@@ -18,12 +17,12 @@ export async function loadCustomFieldDefinitions(
 /** Currencies, regions and custom field definitions of the caller's account. */
 export async function loadCatalogReferences(em: EntityManager): Promise<CatalogReferences> {
   // One after another: inside a transaction they share one connection.
-  const currencies = await em.find(MarketCurrency, {});
+  const currencies = await loadCurrencyDigitMap(em);
   const regions = await em.find(Region, {});
   const productFields = await loadCustomFieldDefinitions(em, 'product');
   const skuFields = await loadCustomFieldDefinitions(em, 'sku');
   return {
-    currencies: new Map(currencies.map((currency) => [currency.code, currency.minorDigits as MinorDigits])),
+    currencies,
     regions: new Set(regions.map((region) => region.externalId)),
     productFields,
     skuFields,

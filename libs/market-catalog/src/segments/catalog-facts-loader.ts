@@ -5,13 +5,12 @@ import {
   CategoryAncestry,
   CustomFieldTypeLookup,
 } from '@loyalty/loyalty-engine';
-import type { MinorDigits } from '@loyalty/kernel';
 import { AccountContext } from '@loyalty/platform';
-import { Category } from '../entities/category.entity';
+import { loadCategoryParents } from '../repositories/catalog-references-loader';
 import type { CatalogItemKind } from '../entities/catalog-item.entity';
 import { CustomField } from '../entities/custom-field.entity';
 import { StoredItemFields, storedItemFacts } from '../read-model/item-facts';
-import { MarketCurrency } from '../entities/market-currency.entity';
+import { loadCurrencyDigitMap } from '../repositories/currency-digits';
 
 /** Custom field types of the account, as the condition engine asks for them. */
 export async function loadCustomFieldTypes(em: EntityManager): Promise<CustomFieldTypeLookup> {
@@ -21,9 +20,9 @@ export async function loadCustomFieldTypes(em: EntityManager): Promise<CustomFie
 }
 
 export async function loadCategoryAncestry(em: EntityManager): Promise<CategoryAncestry> {
-  const categories = await em.find(Category, {});
+  const parents = await loadCategoryParents(em);
   return buildCategoryAncestry(
-    categories.map((category) => ({ externalId: category.externalId, parentExternalId: category.parentExternalId })),
+    [...parents].map(([externalId, parentExternalId]) => ({ externalId, parentExternalId })),
   );
 }
 
@@ -40,8 +39,7 @@ export async function* catalogItemFacts(
   customFieldType: CustomFieldTypeLookup,
   options: { afterId?: number; externalIds?: readonly string[] } = {},
 ): AsyncGenerator<{ id: number; externalId: string; facts: CatalogItemFacts }> {
-  const currencies = await em.find(MarketCurrency, {});
-  const digits = new Map(currencies.map((currency) => [currency.code, currency.minorDigits as MinorDigits]));
+  const digits = await loadCurrencyDigitMap(em);
   const only = options.externalIds ? JSON.stringify(options.externalIds) : null;
   for (let after = options.afterId ?? 0; ; ) {
     const rows: Array<StoredItemFields & { id: string }> = await em.execute(

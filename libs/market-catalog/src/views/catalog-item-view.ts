@@ -1,11 +1,11 @@
-import { formatDecimal, formatRfc3339, MinorDigits } from '@loyalty/kernel';
+import { formatRfc3339, MinorDigits, Money } from '@loyalty/kernel';
 import type { CatalogItem } from '../entities/catalog-item.entity';
 
 /** Currency code → minor digits, to write stored money back as text. */
 export type DigitsOf = (currency: string | null) => MinorDigits;
 
 function money(minor: bigint | string | null, currency: string | null, digitsOf: DigitsOf): string | null {
-  return minor === null ? null : formatDecimal(BigInt(minor), digitsOf(currency));
+  return minor === null ? null : Money.format(BigInt(minor), digitsOf(currency));
 }
 
 /** A product or SKU as `get` and `list` answer it: the import's fields plus id and times. */

@@ -1,6 +1,5 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { DomainError, MinorDigits } from '@loyalty/kernel';
-import { MarketCurrency } from '@loyalty/market-catalog';
 import { AccountContext, lockTransactionKey } from '@loyalty/platform';
 import { OrderLine } from '../entities/order-line.entity';
 import { Order } from '../entities/order.entity';
@@ -22,13 +21,6 @@ export async function requireOrder(em: EntityManager, externalId: string): Promi
 
 export function orderLines(em: EntityManager, orderId: number): Promise<OrderLine[]> {
   return em.find(OrderLine, { order: orderId }, { orderBy: { position: 'asc' } });
-}
-
-/** The minor digits of the account's currencies named by `codes` (orders can only name existing ones). */
-export async function currencyDigits(em: EntityManager, codes: string[]): Promise<Map<string, MinorDigits>> {
-  if (codes.length === 0) return new Map();
-  const currencies = await em.find(MarketCurrency, { code: { $in: [...new Set(codes)] } });
-  return new Map(currencies.map((currency) => [currency.code, currency.minorDigits]));
 }
 
 export function digitsOf(digits: ReadonlyMap<string, MinorDigits>, code: string): MinorDigits {

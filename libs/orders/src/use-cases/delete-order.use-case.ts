@@ -2,7 +2,8 @@ import { Inject, Injectable } from '@nestjs/common';
 import { EntityManager } from '@mikro-orm/postgresql';
 import { Clock, DomainError } from '@loyalty/kernel';
 import { CLOCK, recordAudit } from '@loyalty/platform';
-import { currencyDigits, digitsOf, lockOrderKey, requireOrder } from '../repositories/order-lookup';
+import { digitsOf, lockOrderKey, requireOrder } from '../repositories/order-lookup';
+import { loadCurrencyDigitMap } from '@loyalty/market-catalog';
 import { orderSummaryView } from '../views/order-view';
 
 /**
@@ -27,7 +28,7 @@ export class DeleteOrder {
           { status: order.status },
         );
       }
-      const before = orderSummaryView(order, digitsOf(await currencyDigits(em, [order.currency]), order.currency));
+      const before = orderSummaryView(order, digitsOf(await loadCurrencyDigitMap(em), order.currency));
       const now = this.clock.now();
       Object.assign(order, { deletedAt: now, updatedAt: now });
       recordAudit(em, this.clock, { entityType: 'order', entityId: order.id, action: 'delete', before });

@@ -4,7 +4,8 @@ import type { FilterQuery } from '@mikro-orm/core';
 import { findPage, PageRequest } from '@loyalty/platform';
 import type { OrderStatus } from '../domain/order-statuses';
 import { Order } from '../entities/order.entity';
-import { currencyDigits, digitsOf } from '../repositories/order-lookup';
+import { digitsOf } from '../repositories/order-lookup';
+import { loadCurrencyDigitMap } from '@loyalty/market-catalog';
 import { orderSummaryView, OrderSummaryView } from '../views/order-view';
 
 export interface ListOrdersFilter {
@@ -28,10 +29,7 @@ export class ListOrders {
     };
     const result = await findPage(this.em, Order, where, page);
     const totalCount = await this.em.count(Order, where);
-    const digits = await currencyDigits(
-      this.em,
-      result.items.map((order) => order.currency),
-    );
+    const digits = await loadCurrencyDigitMap(this.em);
     return {
       items: result.items.map((order) => orderSummaryView(order, digitsOf(digits, order.currency))),
       nextFromId: result.nextFromId,

@@ -8,7 +8,8 @@ import { assertLineMove } from '../domain/order-statuses';
 import { OrderLine } from '../entities/order-line.entity';
 import { OrderRefund } from '../entities/order-refund.entity';
 import { customLineStatuses } from '../repositories/line-status-catalog';
-import { currencyDigits, digitsOf, lockOrderKey, requireOrder } from '../repositories/order-lookup';
+import { digitsOf, lockOrderKey, requireOrder } from '../repositories/order-lookup';
+import { loadCurrencyDigitMap } from '@loyalty/market-catalog';
 import { lineStatusChangeView, LineStatusChangeView } from '../views/line-return-view';
 
 export interface UpdateOrderLineStatusInput {
@@ -74,7 +75,7 @@ export class UpdateOrderLineStatus {
       line.status = status;
       Object.assign(order, { updateTime: now, updatedAt: now });
       await em.flush();
-      const digits = digitsOf(await currencyDigits(em, [order.currency]), order.currency);
+      const digits = digitsOf(await loadCurrencyDigitMap(em), order.currency);
       return lineStatusChangeView(order.externalId, line.externalId, plan, digits);
     });
   }
