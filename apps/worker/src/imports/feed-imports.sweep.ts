@@ -4,7 +4,7 @@ import {
   allFeedSchedules,
   FEED_IMPORT_TASK,
   FEED_TASK_STALE_MS,
-  feedScheduleJobId,
+  scheduleFeedTicks,
   feedTaskJobId,
 } from '@loyalty/market-catalog';
 import { JobQueues, TaskProgress } from '@loyalty/platform';
@@ -40,12 +40,7 @@ export class FeedImportsSweep extends SweepTask {
       await this.queues.requeue('imports.feed.run', { task_id: taskId }, feedTaskJobId(taskId));
     }
     for (const schedule of await allFeedSchedules(em)) {
-      await this.queues.scheduleCron(
-        feedScheduleJobId(schedule.id),
-        { pattern: schedule.cron, timezone: schedule.timezone },
-        'imports.feed.tick',
-        { schedule_id: schedule.id },
-      );
+      await scheduleFeedTicks(this.queues, schedule);
     }
   }
 }

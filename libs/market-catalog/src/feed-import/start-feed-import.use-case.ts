@@ -4,7 +4,7 @@ import { Clock, DomainError } from '@loyalty/kernel';
 import { AccountContext, CLOCK, JobQueues, parseOutboundUrl, recordAudit, Task } from '@loyalty/platform';
 import { validateFeedSchedule } from '../domain/feed-schedule-input';
 import { FeedFormat, FeedSchedule } from '../entities/feed-schedule.entity';
-import { FEED_IMPORT_TASK, feedScheduleJobId, feedTaskJobId } from './feed-import-jobs';
+import { FEED_IMPORT_TASK, feedTaskJobId, scheduleFeedTicks } from './feed-import-jobs';
 
 export interface FeedImportInput {
   format: FeedFormat;
@@ -56,14 +56,7 @@ export class StartFeedImport {
     });
     try {
       await this.queues.enqueue('imports.feed.run', { task_id: task.id }, { jobId: feedTaskJobId(task.id) });
-      if (schedule) {
-        await this.queues.scheduleCron(
-          feedScheduleJobId(schedule.id),
-          { pattern: schedule.cron, timezone: schedule.timezone },
-          'imports.feed.tick',
-          { schedule_id: schedule.id },
-        );
-      }
+      if (schedule) await scheduleFeedTicks(this.queues, schedule);
     } catch (error) {
       this.logger.warn(
         `feed task ${task.id} recorded but not queued (the sweep will queue it): ${(error as Error).message}`,
