@@ -2,7 +2,7 @@ import { Body, Controller } from '@nestjs/common';
 import { ApiTags } from '@nestjs/swagger';
 import { ApiMethod, AuditEntry, ListAudit, Out, TextField } from '@loyalty/platform';
 import { API_PREFIX } from '@loyalty/platform';
-import { PageInfo, PageRequest } from '../common/page.dto';
+import { PageInfo, pageOf, PageRequest } from '../common/page.dto';
 import { wireTime } from '../common/wire-format';
 
 export class ListAuditRequest extends PageRequest {
@@ -81,8 +81,7 @@ export class AuditController {
   })
   async list(@Body() body: ListAuditRequest): Promise<ListAuditResponse> {
     const page = await this.listAudit.execute({
-      fromId: body.from_id,
-      limit: body.limit,
+      ...pageOf(body),
       entityType: body.entity_type,
     });
     return { items: page.items.map(toView), next_from_id: page.nextFromId };

@@ -18,3 +18,13 @@ export class PageInfo {
   })
   next_from_id!: number | null;
 }
+
+/** A use case's counted page in the wire's field names. */
+export function pageAnswer<T>(page: { items: T[]; nextFromId: number | null; totalCount: number }) {
+  return { items: page.items, next_from_id: page.nextFromId, total_count: page.totalCount };
+}
+
+/** The keyset page a request asks for, in the use cases' names. */
+export function pageOf(body: PageRequest): { fromId: number | null | undefined; limit: number | null | undefined } {
+  return { fromId: body.from_id, limit: body.limit };
+}

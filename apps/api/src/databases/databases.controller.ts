@@ -3,7 +3,7 @@ import { ApiTags } from '@nestjs/swagger';
 import { ApiMethod, Out, TextField } from '@loyalty/platform';
 import { API_PREFIX } from '@loyalty/platform';
 import { CreateDatabase, ListDatabases } from '@loyalty/profiles';
-import { PageInfo, PageRequest } from '../common/page.dto';
+import { PageInfo, pageOf, PageRequest } from '../common/page.dto';
 import { wireTime } from '../common/wire-format';
 
 export class CreateDatabaseRequest {
@@ -55,7 +55,7 @@ export class DatabasesController {
 
   @ApiMethod('databases/list', { access: 'read', summary: 'List profile databases', response: ListDatabasesResponse })
   async list(@Body() body: PageRequest): Promise<ListDatabasesResponse> {
-    const page = await this.listDatabases.execute({ fromId: body.from_id, limit: body.limit });
+    const page = await this.listDatabases.execute(pageOf(body));
     return {
       items: page.items.map((db) => ({ db_id: db.id, name: db.name, created_at: wireTime(db.createdAt) })),
       next_from_id: page.nextFromId,

@@ -10,6 +10,7 @@ import {
   PointsCurrencyView,
   UpdatePointsCurrencyRequest,
 } from './points-currencies.dto';
+import { pageAnswer, pageOf } from '../common/page.dto';
 
 @ApiTags('Loyalty configuration')
 @Controller(API_PREFIX)
@@ -52,9 +53,8 @@ export class PointsCurrenciesController {
   })
   async list(@Body() body: ListPointsCurrenciesRequest): Promise<ListPointsCurrenciesResponse> {
     const page = await this.listCurrencies.execute(body.loyalty_program_id, {
-      fromId: body.from_id,
-      limit: body.limit,
+      ...pageOf(body),
     });
-    return { items: page.items, next_from_id: page.nextFromId, total_count: page.totalCount };
+    return pageAnswer(page);
   }
 }

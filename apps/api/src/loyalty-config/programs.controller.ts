@@ -9,7 +9,7 @@ import {
   ListPrograms,
   UpdateProgram,
 } from '@loyalty/loyalty';
-import { PageRequest } from '../common/page.dto';
+import { pageAnswer, pageOf, PageRequest } from '../common/page.dto';
 import {
   CreateProgramRequest,
   CreateProgramResponse,
@@ -65,8 +65,8 @@ export class ProgramsController {
     response: ListProgramsResponse,
   })
   async list(@Body() body: PageRequest): Promise<ListProgramsResponse> {
-    const page = await this.listPrograms.execute({ fromId: body.from_id, limit: body.limit });
-    return { items: page.items, next_from_id: page.nextFromId, total_count: page.totalCount };
+    const page = await this.listPrograms.execute(pageOf(body));
+    return pageAnswer(page);
   }
 
   @ApiMethod('loyalty/programs/activate', {

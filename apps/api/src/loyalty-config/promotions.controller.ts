@@ -23,6 +23,7 @@ import {
   TriggerPromotionsResponse,
   UpdatePromotionRequest,
 } from './promotions.dto';
+import { pageAnswer, pageOf } from '../common/page.dto';
 
 function activityOf(result: PromotionActivity): PromotionActivityResponse {
   return { id: result.id, external_id: result.externalId, is_active: result.isActive };
@@ -85,9 +86,9 @@ export class PromotionsController {
     const page = await this.listPromotions.execute(
       body.loyalty_program_id,
       { type: body.type, isActive: body.is_active },
-      { fromId: body.from_id, limit: body.limit },
+      pageOf(body),
     );
-    return { items: page.items, next_from_id: page.nextFromId, total_count: page.totalCount };
+    return pageAnswer(page);
   }
 
   @ApiMethod('loyalty/promotions/activate', {
@@ -115,9 +116,8 @@ export class PromotionsController {
   })
   async triggerPromotions(@Body() body: TriggerPromotionsRequest): Promise<TriggerPromotionsResponse> {
     const page = await this.listTriggerPromotions.execute(body.loyalty_program_id, body.is_active, {
-      fromId: body.from_id,
-      limit: body.limit,
+      ...pageOf(body),
     });
-    return { items: page.items, next_from_id: page.nextFromId, total_count: page.totalCount };
+    return pageAnswer(page);
   }
 }

@@ -10,6 +10,7 @@ import {
   TierGroupView,
   UpdateTierGroupRequest,
 } from './tier-groups.dto';
+import { pageAnswer, pageOf } from '../common/page.dto';
 
 @ApiTags('Loyalty configuration')
 @Controller(API_PREFIX)
@@ -58,9 +59,8 @@ export class TierGroupsController {
   })
   async list(@Body() body: ListTierGroupsRequest): Promise<ListTierGroupsResponse> {
     const page = await this.listTierGroups.execute(body.loyalty_program_id, {
-      fromId: body.from_id,
-      limit: body.limit,
+      ...pageOf(body),
     });
-    return { items: page.items, next_from_id: page.nextFromId, total_count: page.totalCount };
+    return pageAnswer(page);
   }
 }

@@ -10,7 +10,7 @@ import {
 } from '@loyalty/loyalty';
 import { Points } from '@loyalty/kernel';
 import { API_PREFIX, ApiMethod, DateTimeField, IdField, IntField, Out } from '@loyalty/platform';
-import { PageInfo } from '../common/page.dto';
+import { PageInfo, pageOf } from '../common/page.dto';
 import { wireTime } from '../common/wire-format';
 import { CurrencyMemberRequest, MemberRequest } from './loyalty.dto';
 
@@ -199,8 +199,7 @@ export class AccountController {
       ...body,
       programId: body.loyalty_program_id,
       person: body,
-      fromId: body.from_id,
-      limit: body.limit,
+      ...pageOf(body),
     });
     return {
       items: page.items.map(({ transaction, promotion }) => toView(transaction, promotion)),

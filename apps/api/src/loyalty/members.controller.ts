@@ -12,7 +12,7 @@ import {
   TextField,
 } from '@loyalty/platform';
 import { MATCHING_KINDS, MatchingKind } from '@loyalty/profiles';
-import { PageInfo, PageRequest } from '../common/page.dto';
+import { PageInfo, pageOf, PageRequest } from '../common/page.dto';
 import { wireTime } from '../common/wire-format';
 import { PersonFields } from '../common/matching.dto';
 import { MemberRequest } from './loyalty.dto';
@@ -133,8 +133,7 @@ export class MembersController {
   async list(@Body() body: ListMembersRequest): Promise<ListMembersResponse> {
     const page = await this.listMembers.execute({
       programId: body.loyalty_program_id,
-      fromId: body.from_id,
-      limit: body.limit,
+      ...pageOf(body),
       tierEid: body.tier_eid,
     });
     return {

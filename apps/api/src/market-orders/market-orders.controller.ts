@@ -11,6 +11,7 @@ import {
   OrderStatusView,
   OrderView,
 } from './order-views.dto';
+import { pageAnswer, pageOf } from '../common/page.dto';
 
 @ApiTags('Market orders')
 @Controller(API_PREFIX)
@@ -52,11 +53,8 @@ export class MarketOrdersController {
     response: ListOrdersResponse,
   })
   async list(@Body() body: ListOrdersRequest): Promise<ListOrdersResponse> {
-    const page = await this.listOrders.execute(
-      { status: body.status, profileId: body.profile_id },
-      { fromId: body.from_id, limit: body.limit },
-    );
-    return { items: page.items, next_from_id: page.nextFromId, total_count: page.totalCount };
+    const page = await this.listOrders.execute({ status: body.status, profileId: body.profile_id }, pageOf(body));
+    return pageAnswer(page);
   }
 
   @ApiMethod('market/orders/get_status', {

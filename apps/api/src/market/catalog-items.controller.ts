@@ -21,6 +21,7 @@ import {
   ListItemsResponse,
   ListSkusRequest,
 } from './catalog-items.dto';
+import { pageAnswer, pageOf } from '../common/page.dto';
 
 @ApiTags('Market catalog')
 @Controller(API_PREFIX)
@@ -69,22 +70,20 @@ export class CatalogItemsController {
   })
   async productsList(@Body() body: ListItemsRequest) {
     const page = await this.listItems.execute('product', {
-      fromId: body.from_id,
-      limit: body.limit,
+      ...pageOf(body),
       includeDeleted: body.include_deleted,
     });
-    return { items: page.items, next_from_id: page.nextFromId, total_count: page.totalCount };
+    return pageAnswer(page);
   }
 
   @ApiMethod('market/sku/list', { access: 'read', summary: 'SKUs, ascending by id', response: ListItemsResponse })
   async skuList(@Body() body: ListSkusRequest) {
     const page = await this.listItems.execute('sku', {
-      fromId: body.from_id,
-      limit: body.limit,
+      ...pageOf(body),
       includeDeleted: body.include_deleted,
       productExternalId: body.product_external_id,
     });
-    return { items: page.items, next_from_id: page.nextFromId, total_count: page.totalCount };
+    return pageAnswer(page);
   }
 
   @ApiMethod('market/products/delete', {

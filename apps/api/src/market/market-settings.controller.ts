@@ -9,14 +9,13 @@ import {
   CreateTouchpoint,
   ListCustomFields,
   ListMarketCurrencies,
-  ListPage,
   ListRegions,
   ListSalesChannels,
   ListTouchpoints,
   UpdateSalesChannel,
   UpdateTouchpoint,
 } from '@loyalty/market-catalog';
-import { PageRequest } from '../common/page.dto';
+import { pageAnswer, pageOf, PageRequest } from '../common/page.dto';
 import {
   ChannelView,
   CreateChannelRequest,
@@ -36,12 +35,6 @@ import {
   UpdateChannelRequest,
   UpdateEndpointRequest,
 } from './market-settings.dto';
-
-function pageAnswer<T>(page: ListPage<T>) {
-  return { items: page.items, next_from_id: page.nextFromId, total_count: page.totalCount };
-}
-
-const page = (body: PageRequest) => ({ fromId: body.from_id, limit: body.limit });
 
 @ApiTags('Market settings')
 @Controller(API_PREFIX)
@@ -85,7 +78,7 @@ export class MarketSettingsController {
     response: ListChannelsResponse,
   })
   async channelsList(@Body() body: PageRequest) {
-    return pageAnswer(await this.listChannels.execute(page(body)));
+    return pageAnswer(await this.listChannels.execute(pageOf(body)));
   }
 
   @ApiMethod('market/endpoints/create', {
@@ -112,7 +105,7 @@ export class MarketSettingsController {
     response: ListEndpointsResponse,
   })
   async endpointsList(@Body() body: PageRequest) {
-    return pageAnswer(await this.listTouchpoints.execute(page(body)));
+    return pageAnswer(await this.listTouchpoints.execute(pageOf(body)));
   }
 
   @ApiMethod('market/currencies/create', {
@@ -130,7 +123,7 @@ export class MarketSettingsController {
     response: ListCurrenciesResponse,
   })
   async currenciesList(@Body() body: PageRequest) {
-    return pageAnswer(await this.listCurrencies.execute(page(body)));
+    return pageAnswer(await this.listCurrencies.execute(pageOf(body)));
   }
 
   @ApiMethod('market/regions/create', {
@@ -148,7 +141,7 @@ export class MarketSettingsController {
     response: ListRegionsResponse,
   })
   async regionsList(@Body() body: PageRequest) {
-    return pageAnswer(await this.listRegions.execute(page(body)));
+    return pageAnswer(await this.listRegions.execute(pageOf(body)));
   }
 
   @ApiMethod('market/custom_fields/create', {
@@ -166,6 +159,6 @@ export class MarketSettingsController {
     response: ListCustomFieldsResponse,
   })
   async customFieldsList(@Body() body: ListCustomFieldsRequest) {
-    return pageAnswer(await this.listCustomFields.execute({ ...page(body), entityType: body.entity_type }));
+    return pageAnswer(await this.listCustomFields.execute({ ...pageOf(body), entityType: body.entity_type }));
   }
 }

@@ -8,7 +8,7 @@ import {
   ListSegmentMembers,
   UpdateProductSegment,
 } from '@loyalty/market-catalog';
-import { PageRequest } from '../common/page.dto';
+import { pageAnswer, pageOf, PageRequest } from '../common/page.dto';
 import { CreatedIdResponse } from './market-settings.dto';
 import {
   CreateSegmentRequest,
@@ -61,8 +61,8 @@ export class ProductSegmentsController {
     response: ListSegmentsResponse,
   })
   async list(@Body() body: PageRequest) {
-    const page = await this.listSegments.execute({ fromId: body.from_id, limit: body.limit });
-    return { items: page.items, next_from_id: page.nextFromId, total_count: page.totalCount };
+    const page = await this.listSegments.execute(pageOf(body));
+    return pageAnswer(page);
   }
 
   @ApiMethod('market/product_segments/members', {
@@ -71,6 +71,6 @@ export class ProductSegmentsController {
     response: SegmentMembersResponse,
   })
   members(@Body() body: SegmentMembersRequest) {
-    return this.listMembers.execute(body.segment_id, { fromId: body.from_id, limit: body.limit });
+    return this.listMembers.execute(body.segment_id, pageOf(body));
   }
 }

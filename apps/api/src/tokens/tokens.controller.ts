@@ -13,7 +13,7 @@ import {
   TextField,
 } from '@loyalty/platform';
 import { API_PREFIX } from '@loyalty/platform';
-import { PageInfo, PageRequest } from '../common/page.dto';
+import { PageInfo, pageOf, PageRequest } from '../common/page.dto';
 import { wireTime } from '../common/wire-format';
 
 const ROLES = ['admin', 'integration', 'read'] as const;
@@ -105,7 +105,7 @@ export class TokensController {
     response: ListTokensResponse,
   })
   async list(@Body() body: PageRequest): Promise<ListTokensResponse> {
-    const page = await this.listTokens.execute({ fromId: body.from_id, limit: body.limit });
+    const page = await this.listTokens.execute(pageOf(body));
     return { items: page.items.map(toView), next_from_id: page.nextFromId };
   }
 
