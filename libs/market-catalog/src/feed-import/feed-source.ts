@@ -1,5 +1,5 @@
 import { openOutboundStream, parseOutboundUrl } from '@loyalty/platform';
-import type { FeedSource } from '../feed';
+import { chunkedSource, FeedSource } from '../feed';
 
 /** A source that counts the bytes read through it, for progress. */
 export interface CountedFeedSource {
@@ -8,7 +8,7 @@ export interface CountedFeedSource {
   bytesRead(): number;
 }
 
-function counted(chunks: AsyncIterable<Buffer | string>, totalBytes: number | null): CountedFeedSource {
+function counted(chunks: FeedSource, totalBytes: number | null): CountedFeedSource {
   let read = 0;
   async function* source() {
     for await (const chunk of chunks) {
@@ -19,20 +19,13 @@ function counted(chunks: AsyncIterable<Buffer | string>, totalBytes: number | nu
   return { source: source(), totalBytes, bytesRead: () => read };
 }
 
-const CONTENT_CHUNK = 64 * 1024;
-
 /** Without a byte for this long, the fetch fails. */
 const FETCH_TIMEOUT_MS = 60_000;
 
 /** Uploaded content, handed to the reader in 64 KiB pieces as a download would be. */
 export function contentSource(content: string): CountedFeedSource {
   const buffer = Buffer.from(content, 'utf8');
-  async function* pieces() {
-    for (let offset = 0; offset < buffer.length; offset += CONTENT_CHUNK) {
-      yield buffer.subarray(offset, offset + CONTENT_CHUNK);
-    }
-  }
-  return counted(pieces(), buffer.length);
+  return counted(chunkedSource(buffer), buffer.length);
 }
 
 /** A feed fetched over http(s), streamed; private addresses only when the operator allows them. */

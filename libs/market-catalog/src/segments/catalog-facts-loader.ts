@@ -30,8 +30,7 @@ const PAGE = 5000;
 
 /**
  * Every live item of one kind (or only those of `externalIds`) after `afterId`, as condition facts,
- * page by page in id order. A SKU's categories
- * are its own, or its product's when it has none.
+ * page by page in id order (a SKU without categories of its own is in its product's).
  */
 export async function* catalogItemFacts(
   em: EntityManager,
@@ -42,9 +41,9 @@ export async function* catalogItemFacts(
   const digits = await loadCurrencyDigitMap(em);
   const only = options.externalIds ? JSON.stringify(options.externalIds) : null;
   for (let after = options.afterId ?? 0; ; ) {
-    const rows: Array<StoredItemFields & { id: string }> = await em.execute(
+    const rows: Array<StoredItemFields & { id: string; product_categories: string[] | null }> = await em.execute(
       `select i.id, i.kind, i.external_id, i.product_external_id, i.name,
-              case when jsonb_array_length(i.categories) = 0 and p.categories is not null then p.categories else i.categories end as categories,
+              i.categories, p.categories as product_categories,
               i.tags, i.price::text as price, i.old_price::text as old_price, i.currency, i.is_available, i.count,
               i.manufacturer_name, i.custom_fields
        from market_items i
@@ -58,7 +57,7 @@ export async function* catalogItemFacts(
       yield {
         id: Number(row.id),
         externalId: row.external_id,
-        facts: storedItemFacts(row, null, digits, customFieldType),
+        facts: storedItemFacts(row, row.product_categories, digits, customFieldType),
       };
     }
     if (rows.length < PAGE) return;

@@ -1,21 +1,13 @@
 import { Readable } from 'node:stream';
 import { DomainError } from '@loyalty/kernel';
 import type { FeedRecord } from '../feed-record';
+import { chunkedSource } from '../chunked-source';
 import { FeedFormatError } from '../feed-format-error';
 import { readCsvFeed } from './csv-feed-reader';
 
-function source(text: string, chunkSize = 64 * 1024): Readable {
-  const bytes = Buffer.from(text);
-  const chunks: Buffer[] = [];
-  for (let start = 0; start < bytes.length; start += chunkSize) {
-    chunks.push(bytes.subarray(start, start + chunkSize));
-  }
-  return Readable.from(chunks);
-}
-
 async function read(text: string, chunkSize?: number): Promise<FeedRecord[]> {
   const records: FeedRecord[] = [];
-  for await (const record of readCsvFeed(source(text, chunkSize))) {
+  for await (const record of readCsvFeed(chunkedSource(text, chunkSize))) {
     records.push(record);
   }
   return records;
@@ -24,7 +16,7 @@ async function read(text: string, chunkSize?: number): Promise<FeedRecord[]> {
 async function failure(text: string): Promise<{ error: FeedFormatError; before: FeedRecord[] }> {
   const before: FeedRecord[] = [];
   try {
-    for await (const record of readCsvFeed(source(text))) {
+    for await (const record of readCsvFeed(chunkedSource(text))) {
       before.push(record);
     }
   } catch (error) {

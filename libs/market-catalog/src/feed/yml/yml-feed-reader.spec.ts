@@ -1,21 +1,13 @@
 import { Readable } from 'node:stream';
 import { DomainError } from '@loyalty/kernel';
 import type { FeedRecord } from '../feed-record';
+import { chunkedSource } from '../chunked-source';
 import { FeedFormatError } from '../feed-format-error';
 import { readYmlFeed } from './yml-feed-reader';
 
-function source(text: string | Buffer, chunkSize = 64 * 1024): Readable {
-  const bytes = typeof text === 'string' ? Buffer.from(text) : text;
-  const chunks: Buffer[] = [];
-  for (let start = 0; start < bytes.length; start += chunkSize) {
-    chunks.push(bytes.subarray(start, start + chunkSize));
-  }
-  return Readable.from(chunks);
-}
-
 async function read(text: string | Buffer, chunkSize?: number): Promise<FeedRecord[]> {
   const records: FeedRecord[] = [];
-  for await (const record of readYmlFeed(source(text, chunkSize))) {
+  for await (const record of readYmlFeed(chunkedSource(text, chunkSize))) {
     records.push(record);
   }
   return records;
@@ -24,7 +16,7 @@ async function read(text: string | Buffer, chunkSize?: number): Promise<FeedReco
 async function failure(text: string): Promise<{ error: FeedFormatError; before: FeedRecord[] }> {
   const before: FeedRecord[] = [];
   try {
-    for await (const record of readYmlFeed(source(text))) {
+    for await (const record of readYmlFeed(chunkedSource(text))) {
       before.push(record);
     }
   } catch (error) {
