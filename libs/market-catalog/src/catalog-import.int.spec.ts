@@ -1,4 +1,4 @@
-import type { IntegrationContext } from '@loyalty/testing';
+import { type IntegrationContext, rejectionOf } from '@loyalty/testing';
 import { createMarketTestContext } from './test-support/market-test-context';
 import { Category } from './entities/category.entity';
 import { CatalogItem } from './entities/catalog-item.entity';
@@ -15,17 +15,10 @@ describe('products and SKUs import (real PostgreSQL)', () => {
   let accountId: number;
   let otherAccountId: number;
   const as = <T>(fn: () => Promise<T>) => ctx.asAccount(accountId, fn);
-  const failureOf = (promise: Promise<unknown>) =>
-    promise.then(
-      () => {
-        throw new Error('expected a failure');
-      },
-      (error: { code: string; message: string; details: Record<string, unknown> }) => ({
-        code: error.code,
-        message: error.message,
-        details: error.details,
-      }),
-    );
+  const failureOf = async (promise: Promise<unknown>) => {
+    const { code, message, details } = await rejectionOf(promise);
+    return { code, message, details };
+  };
   const rows = () => ctx.em().find(CatalogItem, { account: accountId }, { filters: false, orderBy: { id: 'asc' } });
   const importItems = (body: Parameters<ImportCatalogItems['execute']>[0], skusOnly = false) =>
     as(() => ctx.get(ImportCatalogItems).execute(body, { skusOnly }));

@@ -6,7 +6,12 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { GetTask, JobQueues, TaskProgress } from '@loyalty/platform';
 import type { IntegrationContext } from '@loyalty/testing';
-import { createMarketTestContext, MARKET_TEST_NOW, MarketTestContext } from './test-support/market-test-context';
+import {
+  createMarketTestContext,
+  fieldFailureOf,
+  MARKET_TEST_NOW,
+  MarketTestContext,
+} from './test-support/market-test-context';
 import { CatalogItem } from './entities/catalog-item.entity';
 import { FeedSchedule } from './entities/feed-schedule.entity';
 import { FEED_IMPORT_TASK, feedScheduleJobId } from './feed-import/feed-import-jobs';
@@ -33,13 +38,7 @@ describe('feed import (real PostgreSQL and Redis)', () => {
   let server: Server;
   let baseUrl: string;
   const as = <T>(fn: () => Promise<T>, account = accountId) => ctx.asAccount(account, fn);
-  const failureOf = (promise: Promise<unknown>) =>
-    promise.then(
-      () => {
-        throw new Error('expected a failure');
-      },
-      (error: { code: string; details: { fields?: unknown } }) => ({ code: error.code, fields: error.details.fields }),
-    );
+  const failureOf = fieldFailureOf;
   const itemCount = (account: number) => ctx.em().count(CatalogItem, { account }, { filters: false });
 
   async function newAccount(name: string): Promise<number> {

@@ -1,7 +1,7 @@
 import { AuditEntry } from '@loyalty/platform';
 import { CreateDatabase } from '@loyalty/profiles';
 import type { IntegrationContext } from '@loyalty/testing';
-import { createMarketTestContext, MARKET_TEST_NOW } from './test-support/market-test-context';
+import { createMarketTestContext, fieldFailureOf, MARKET_TEST_NOW } from './test-support/market-test-context';
 import { CreateCustomField } from './use-cases/create-custom-field.use-case';
 import { CreateMarketCurrency } from './use-cases/create-market-currency.use-case';
 import { CreateRegion } from './use-cases/create-region.use-case';
@@ -22,16 +22,7 @@ describe('market settings (real PostgreSQL)', () => {
   let dbId: number;
   const as = <T>(fn: () => Promise<T>) => ctx.asAccount(accountId, fn);
   const asOther = <T>(fn: () => Promise<T>) => ctx.asAccount(otherAccountId, fn);
-  const failureOf = (promise: Promise<unknown>) =>
-    promise.then(
-      () => {
-        throw new Error('expected a failure');
-      },
-      (error: { code: string; message: string; details: { fields?: unknown } }) => ({
-        code: error.code,
-        fields: error.details?.fields,
-      }),
-    );
+  const failureOf = fieldFailureOf;
   const stamp = MARKET_TEST_NOW.toISOString();
 
   beforeAll(async () => {

@@ -1,5 +1,5 @@
 import type { IntegrationContext } from '@loyalty/testing';
-import { createMarketTestContext } from './test-support/market-test-context';
+import { createMarketTestContext, fieldFailureOf } from './test-support/market-test-context';
 import { CreateProductSegment } from './segments/create-product-segment.use-case';
 import { GetProductSegment } from './segments/get-product-segment.use-case';
 import { ListProductSegments } from './segments/list-product-segments.use-case';
@@ -15,13 +15,7 @@ describe('product segments (real PostgreSQL)', () => {
   let accountId: number;
   let otherAccountId: number;
   const as = <T>(fn: () => Promise<T>) => ctx.asAccount(accountId, fn);
-  const failureOf = (promise: Promise<unknown>) =>
-    promise.then(
-      () => {
-        throw new Error('expected a failure');
-      },
-      (error: { code: string; details: { fields?: unknown } }) => ({ code: error.code, fields: error.details.fields }),
-    );
+  const failureOf = fieldFailureOf;
 
   beforeAll(async () => {
     ({ ctx, accountId, otherAccountId } = await createMarketTestContext('market-segments'));

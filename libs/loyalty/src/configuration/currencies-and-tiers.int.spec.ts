@@ -1,6 +1,6 @@
 import { AuditEntry, CLOCK, CreateAccount, PLATFORM_ENTITIES, SharedTestClock } from '@loyalty/platform';
 import { CreateDatabase, ImportProfiles, PROFILE_ENTITIES, ProfilesModule } from '@loyalty/profiles';
-import { createIntegrationContext, IntegrationContext } from '@loyalty/testing';
+import { createIntegrationContext, IntegrationContext, rejectionOf } from '@loyalty/testing';
 import { LOYALTY_ENTITIES } from '../entities/index';
 import { Member } from '../entities/member.entity';
 import { PointsCurrency } from '../entities/points-currency.entity';
@@ -24,13 +24,7 @@ describe('points currencies and tier groups (real PostgreSQL)', () => {
   let programId: number;
   let otherProgramId: number;
   const as = <T>(fn: () => Promise<T>) => ctx.asAccount(accountId, fn);
-  const failureOf = (promise: Promise<unknown>) =>
-    promise.then(
-      () => {
-        throw new Error('expected a failure');
-      },
-      (error: unknown) => error as { code: string; details: { fields?: unknown } },
-    );
+  const failureOf = rejectionOf;
   const audit = (entityType: string, entityId: number) =>
     ctx.em().find(AuditEntry, { entityType, entityId: String(entityId) }, { filters: false, orderBy: { id: 'asc' } });
   const ladder = [

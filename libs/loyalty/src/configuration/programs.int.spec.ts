@@ -1,6 +1,6 @@
 import { AuditEntry, CLOCK, CreateAccount, PLATFORM_ENTITIES, SharedTestClock, toApiFailure } from '@loyalty/platform';
 import { CreateDatabase, PROFILE_ENTITIES, ProfilesModule } from '@loyalty/profiles';
-import { createIntegrationContext, IntegrationContext } from '@loyalty/testing';
+import { createIntegrationContext, IntegrationContext, rejectionOf } from '@loyalty/testing';
 import { LOYALTY_ENTITIES } from '../entities/index';
 import { LoyaltyProgram } from '../entities/loyalty-program.entity';
 import { LoyaltyConfigurationModule } from './loyalty-configuration.module';
@@ -21,13 +21,7 @@ describe('loyalty programs (real PostgreSQL)', () => {
   let otherDbId: number;
   const as = <T>(fn: () => Promise<T>) => ctx.asAccount(accountId, fn);
   const asOther = <T>(fn: () => Promise<T>) => ctx.asAccount(otherAccountId, fn);
-  const failureOf = (promise: Promise<unknown>) =>
-    promise.then(
-      () => {
-        throw new Error('expected a failure');
-      },
-      (error: unknown) => error as { code: string; details: { fields?: unknown } },
-    );
+  const failureOf = rejectionOf;
   const audit = (entityId: number) =>
     ctx
       .em()

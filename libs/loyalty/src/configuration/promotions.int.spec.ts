@@ -1,6 +1,6 @@
 import { AuditEntry, CLOCK, CreateAccount, PLATFORM_ENTITIES, SharedTestClock } from '@loyalty/platform';
 import { CreateDatabase, PROFILE_ENTITIES, ProfilesModule } from '@loyalty/profiles';
-import { createIntegrationContext, IntegrationContext } from '@loyalty/testing';
+import { createIntegrationContext, IntegrationContext, rejectionOf } from '@loyalty/testing';
 import { LOYALTY_ENTITIES } from '../entities/index';
 import { Promotion } from '../entities/promotion.entity';
 import { LoyaltyConfigurationModule } from './loyalty-configuration.module';
@@ -22,13 +22,7 @@ describe('promotions (real PostgreSQL)', () => {
   let programId: number;
   let birthdayId: number;
   const as = <T>(fn: () => Promise<T>) => ctx.asAccount(accountId, fn);
-  const failureOf = (promise: Promise<unknown>) =>
-    promise.then(
-      () => {
-        throw new Error('expected a failure');
-      },
-      (error: unknown) => error as { code: string; message: string; details: { fields?: unknown } },
-    );
+  const failureOf = rejectionOf;
   const audit = (entityId: number) =>
     ctx
       .em()

@@ -1,7 +1,7 @@
 import type { Provider } from '@nestjs/common';
 import { CLOCK, CreateAccount, PLATFORM_ENTITIES, SharedTestClock } from '@loyalty/platform';
 import { PROFILE_ENTITIES, ProfilesModule } from '@loyalty/profiles';
-import { createIntegrationContext, IntegrationContext } from '@loyalty/testing';
+import { createIntegrationContext, IntegrationContext, rejectionOf } from '@loyalty/testing';
 import { MARKET_CATALOG_ENTITIES } from '../index';
 import { MarketCatalogModule } from '../nest/market-catalog.module';
 
@@ -40,4 +40,10 @@ export async function createMarketTestContext(
     as: (fn, account = accountId) => ctx.asAccount(account, fn),
     newAccount,
   };
+}
+
+/** A failure's code and field issues (fails the test when the promise resolves). */
+export async function fieldFailureOf(promise: Promise<unknown>): Promise<{ code: string; fields: unknown }> {
+  const error = await rejectionOf(promise);
+  return { code: error.code, fields: error.details.fields };
 }

@@ -3,7 +3,7 @@ import type { MinorDigits } from '@loyalty/kernel';
 import { MarketCurrency, SalesChannel, Touchpoint } from '@loyalty/market-catalog';
 import { CLOCK, CreateAccount, PLATFORM_ENTITIES, SharedTestClock } from '@loyalty/platform';
 import { ImportProfiles, PROFILE_ENTITIES, ProfileDatabase, ProfilesModule } from '@loyalty/profiles';
-import { createIntegrationContext, IntegrationContext } from '@loyalty/testing';
+import { createIntegrationContext, IntegrationContext, rejectionOf } from '@loyalty/testing';
 import { CustomLineStatus } from '../entities/custom-line-status.entity';
 import { OrderLine } from '../entities/order-line.entity';
 import { OrderRefund } from '../entities/order-refund.entity';
@@ -156,14 +156,5 @@ export function rubOrder(externalId: string, extra: Partial<OrderInput> = {}): O
   };
 }
 
-/** The DomainError-like failure of a promise (fails the test when it succeeds). */
-export function failureOf(
-  promise: Promise<unknown>,
-): Promise<{ code: string; details: { fields?: { path: string }[] } }> {
-  return promise.then(
-    () => {
-      throw new Error('expected a failure');
-    },
-    (error: unknown) => error as { code: string; details: { fields?: { path: string }[] } },
-  );
-}
+/** The error of a promise that must fail. */
+export const failureOf = rejectionOf;

@@ -4,3 +4,4 @@ export * from './test-config';
 export * from './integration-context';
 export * from './e2e-stack';
 export { FixedClock } from '@loyalty/kernel';
+export * from './rejection';
