@@ -37,7 +37,6 @@ export * from './domain/currency-codes';
 export * from './views/settings-views';
 export * from './views/catalog-item-view';
 export * from './use-cases/market-settings-inputs';
-export * from './use-cases/list-page';
 export * from './use-cases/create-sales-channel.use-case';
 export * from './use-cases/update-sales-channel.use-case';
 export * from './use-cases/list-sales-channels.use-case';

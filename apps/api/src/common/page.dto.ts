@@ -1,4 +1,4 @@
-import { IdField, IntField, Out } from '@loyalty/platform';
+import { CountedPage, IdField, IntField, Out } from '@loyalty/platform';
 
 /** Keyset pagination input (spec/api.md §1). */
 export class PageRequest {
@@ -20,7 +20,7 @@ export class PageInfo {
 }
 
 /** A use case's counted page in the wire's field names. */
-export function pageAnswer<T>(page: { items: T[]; nextFromId: number | null; totalCount: number }) {
+export function pageAnswer<T>(page: CountedPage<T>) {
   return { items: page.items, next_from_id: page.nextFromId, total_count: page.totalCount };
 }
 

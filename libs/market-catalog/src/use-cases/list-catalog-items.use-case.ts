@@ -1,11 +1,10 @@
 import { Injectable } from '@nestjs/common';
 import { EntityManager } from '@mikro-orm/postgresql';
 import type { FilterQuery } from '@mikro-orm/core';
-import { findPage, PageRequest } from '@loyalty/platform';
+import { type CountedPage, findPage, PageRequest } from '@loyalty/platform';
 import { CatalogItem, CatalogItemKind } from '../entities/catalog-item.entity';
 import { loadCurrencyDigits } from '../repositories/currency-digits';
 import { catalogItemView, CatalogItemView } from '../views/catalog-item-view';
-import type { ListPage } from './list-page';
 
 export interface CatalogListFilter extends PageRequest {
   /** SKUs of one product. */
@@ -18,7 +17,7 @@ export interface CatalogListFilter extends PageRequest {
 export class ListCatalogItems {
   constructor(private readonly em: EntityManager) {}
 
-  async execute(kind: CatalogItemKind, filter: CatalogListFilter): Promise<ListPage<CatalogItemView>> {
+  async execute(kind: CatalogItemKind, filter: CatalogListFilter): Promise<CountedPage<CatalogItemView>> {
     const where: FilterQuery<CatalogItem> = {
       kind,
       ...(filter.includeDeleted ? {} : { deletedAt: null }),

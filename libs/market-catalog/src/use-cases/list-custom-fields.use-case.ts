@@ -1,16 +1,17 @@
 import { Injectable } from '@nestjs/common';
 import { EntityManager } from '@mikro-orm/postgresql';
-import { findPage, PageRequest } from '@loyalty/platform';
+import { type CountedPage, findPage, PageRequest } from '@loyalty/platform';
 import { CustomField, CustomFieldEntityType } from '../entities/custom-field.entity';
 import { customFieldView, CustomFieldView } from '../views/settings-views';
-import type { ListPage } from './list-page';
 
 /** `market/custom_fields/list`: ascending by id, optionally of one entity type. */
 @Injectable()
 export class ListCustomFields {
   constructor(private readonly em: EntityManager) {}
 
-  async execute(page: PageRequest & { entityType?: CustomFieldEntityType | null }): Promise<ListPage<CustomFieldView>> {
+  async execute(
+    page: PageRequest & { entityType?: CustomFieldEntityType | null },
+  ): Promise<CountedPage<CustomFieldView>> {
     const where = page.entityType ? { entityType: page.entityType } : {};
     const result = await findPage(this.em, CustomField, where, page);
     return {

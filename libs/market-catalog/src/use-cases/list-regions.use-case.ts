@@ -1,16 +1,15 @@
 import { Injectable } from '@nestjs/common';
 import { EntityManager } from '@mikro-orm/postgresql';
-import { findPage, PageRequest } from '@loyalty/platform';
+import { type CountedPage, findPage, PageRequest } from '@loyalty/platform';
 import { Region } from '../entities/region.entity';
 import { regionView, RegionView } from '../views/settings-views';
-import type { ListPage } from './list-page';
 
 /** `market/regions/list`: ascending by id. */
 @Injectable()
 export class ListRegions {
   constructor(private readonly em: EntityManager) {}
 
-  async execute(page: PageRequest): Promise<ListPage<RegionView>> {
+  async execute(page: PageRequest): Promise<CountedPage<RegionView>> {
     const result = await findPage(this.em, Region, {}, page);
     return {
       items: result.items.map(regionView),

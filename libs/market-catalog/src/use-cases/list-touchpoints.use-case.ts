@@ -1,17 +1,16 @@
 import { Injectable } from '@nestjs/common';
 import { EntityManager } from '@mikro-orm/postgresql';
-import { findPage, PageRequest } from '@loyalty/platform';
+import { type CountedPage, findPage, PageRequest } from '@loyalty/platform';
 import { SalesChannel } from '../entities/sales-channel.entity';
 import { Touchpoint } from '../entities/touchpoint.entity';
 import { touchpointView, TouchpointView } from '../views/settings-views';
-import type { ListPage } from './list-page';
 
 /** `market/endpoints/list`: ascending by id, each with its channel's external id. */
 @Injectable()
 export class ListTouchpoints {
   constructor(private readonly em: EntityManager) {}
 
-  async execute(page: PageRequest): Promise<ListPage<TouchpointView>> {
+  async execute(page: PageRequest): Promise<CountedPage<TouchpointView>> {
     const result = await findPage(this.em, Touchpoint, {}, page);
     const channels = await this.em.find(SalesChannel, { id: { $in: result.items.map((item) => item.channel) } });
     const channelExternalId = new Map(channels.map((channel) => [channel.id, channel.externalId]));

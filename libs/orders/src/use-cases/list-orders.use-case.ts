@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { EntityManager } from '@mikro-orm/postgresql';
 import type { FilterQuery } from '@mikro-orm/core';
-import { findPage, PageRequest } from '@loyalty/platform';
+import { type CountedPage, findPage, PageRequest } from '@loyalty/platform';
 import type { OrderStatus } from '../domain/order-statuses';
 import { Order } from '../entities/order.entity';
 import { digitsOf } from '../repositories/order-lookup';
@@ -18,10 +18,7 @@ export interface ListOrdersFilter {
 export class ListOrders {
   constructor(private readonly em: EntityManager) {}
 
-  async execute(
-    filter: ListOrdersFilter,
-    page: PageRequest,
-  ): Promise<{ items: OrderSummaryView[]; nextFromId: number | null; totalCount: number }> {
+  async execute(filter: ListOrdersFilter, page: PageRequest): Promise<CountedPage<OrderSummaryView>> {
     const where: FilterQuery<Order> = {
       deletedAt: null,
       ...(filter.status ? { status: filter.status } : {}),

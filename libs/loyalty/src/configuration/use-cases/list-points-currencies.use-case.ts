@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { EntityManager } from '@mikro-orm/postgresql';
-import { findPage, PageRequest } from '@loyalty/platform';
+import { type CountedPage, findPage, PageRequest } from '@loyalty/platform';
 import { PointsCurrency } from '../../entities/points-currency.entity';
 import { requireProgram } from '../../repositories/program-lookup';
 import { currencyView, CurrencyView } from '../views/currency-view';
@@ -10,10 +10,7 @@ import { currencyView, CurrencyView } from '../views/currency-view';
 export class ListPointsCurrencies {
   constructor(private readonly em: EntityManager) {}
 
-  async execute(
-    programId: number,
-    page: PageRequest,
-  ): Promise<{ items: CurrencyView[]; nextFromId: number | null; totalCount: number }> {
+  async execute(programId: number, page: PageRequest): Promise<CountedPage<CurrencyView>> {
     const program = await requireProgram(this.em, programId);
     const result = await findPage(this.em, PointsCurrency, { program: program.id }, page);
     return {

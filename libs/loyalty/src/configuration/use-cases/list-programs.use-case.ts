@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { EntityManager } from '@mikro-orm/postgresql';
-import { findPage, PageRequest } from '@loyalty/platform';
+import { type CountedPage, findPage, PageRequest } from '@loyalty/platform';
 import { LoyaltyProgram } from '../../entities/loyalty-program.entity';
 import { programView, ProgramView } from '../views/program-view';
 
@@ -9,7 +9,7 @@ import { programView, ProgramView } from '../views/program-view';
 export class ListPrograms {
   constructor(private readonly em: EntityManager) {}
 
-  async execute(page: PageRequest): Promise<{ items: ProgramView[]; nextFromId: number | null; totalCount: number }> {
+  async execute(page: PageRequest): Promise<CountedPage<ProgramView>> {
     const result = await findPage(this.em, LoyaltyProgram, {}, page);
     return {
       items: result.items.map(programView),

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { EntityManager } from '@mikro-orm/postgresql';
 import type { FilterQuery } from '@mikro-orm/core';
-import { findPage, PageRequest } from '@loyalty/platform';
+import { type CountedPage, findPage, PageRequest } from '@loyalty/platform';
 import { Promotion, PromotionType } from '../../entities/promotion.entity';
 import { requireProgram } from '../../repositories/program-lookup';
 import { promotionView, PromotionView } from '../views/promotion-view';
@@ -16,11 +16,7 @@ export interface PromotionFilter {
 export class ListPromotions {
   constructor(private readonly em: EntityManager) {}
 
-  async execute(
-    programId: number,
-    filter: PromotionFilter,
-    page: PageRequest,
-  ): Promise<{ items: PromotionView[]; nextFromId: number | null; totalCount: number }> {
+  async execute(programId: number, filter: PromotionFilter, page: PageRequest): Promise<CountedPage<PromotionView>> {
     const program = await requireProgram(this.em, programId);
     const where: FilterQuery<Promotion> = {
       program: program.id,

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { EntityManager } from '@mikro-orm/postgresql';
-import { findPage, PageRequest } from '@loyalty/platform';
+import { type CountedPage, findPage, PageRequest } from '@loyalty/platform';
 import { TierGroup } from '../../entities/tier-group.entity';
 import { requireProgram } from '../../repositories/program-lookup';
 import { currencyEids, tiersOf } from '../repositories/configuration-lookup';
@@ -11,10 +11,7 @@ import { tierGroupView, TierGroupView } from '../views/tier-group-view';
 export class ListTierGroups {
   constructor(private readonly em: EntityManager) {}
 
-  async execute(
-    programId: number,
-    page: PageRequest,
-  ): Promise<{ items: TierGroupView[]; nextFromId: number | null; totalCount: number }> {
+  async execute(programId: number, page: PageRequest): Promise<CountedPage<TierGroupView>> {
     const program = await requireProgram(this.em, programId);
     const result = await findPage(this.em, TierGroup, { program: program.id }, page);
     const tiers = await tiersOf(

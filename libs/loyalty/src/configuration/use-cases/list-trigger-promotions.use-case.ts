@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { EntityManager } from '@mikro-orm/postgresql';
 import type { FilterQuery } from '@mikro-orm/core';
-import { findPage, PageRequest } from '@loyalty/platform';
+import { type CountedPage, findPage, PageRequest } from '@loyalty/platform';
 import { Promotion } from '../../entities/promotion.entity';
 import { requireProgram } from '../../repositories/program-lookup';
 import { triggerPromotionItem, TriggerPromotionItem } from '../views/promotion-view';
@@ -15,7 +15,7 @@ export class ListTriggerPromotions {
     programId: number,
     isActive: boolean | null | undefined,
     page: PageRequest,
-  ): Promise<{ items: TriggerPromotionItem[]; nextFromId: number | null; totalCount: number }> {
+  ): Promise<CountedPage<TriggerPromotionItem>> {
     const program = await requireProgram(this.em, programId);
     const where: FilterQuery<Promotion> = {
       program: program.id,

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { EntityManager } from '@mikro-orm/postgresql';
-import { DEFAULT_PAGE_LIMIT } from '@loyalty/platform';
+import { type CountedPage, DEFAULT_PAGE_LIMIT } from '@loyalty/platform';
 import { Profile } from '@loyalty/profiles';
 import { Member } from '../../entities/member.entity';
 import { TierHistoryEntry } from '../../entities/tier-history-entry.entity';
@@ -25,7 +25,7 @@ export class ListMembers {
     fromId?: number | null;
     limit?: number | null;
     tierEid?: string | null;
-  }): Promise<{ items: MemberListItem[]; nextFromId: number | null; totalCount: number }> {
+  }): Promise<CountedPage<MemberListItem>> {
     const program = await requireProgram(this.em, input.programId);
     const limit = input.limit ?? DEFAULT_PAGE_LIMIT;
     let memberIds: number[] | null = null;

@@ -11,6 +11,9 @@ export interface Page<T> {
   nextFromId: number | null;
 }
 
+/** A page with the number of all matching items, as `list` methods answer (spec §1). */
+export type CountedPage<T> = Page<T> & { totalCount: number };
+
 export const DEFAULT_PAGE_LIMIT = 20;
 
 /** Keyset pagination ascending by id: the items after `fromId`, and the id to continue from (null at the end). */
