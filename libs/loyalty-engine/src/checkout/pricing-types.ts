@@ -48,6 +48,8 @@ export interface AccrualEffect {
 /** A points promotion's `redemption` block: overrides the program's share cap on its lines. */
 export interface RedemptionOverride {
   maxSharePercent: string;
+  /** The block's `point_value`, validated and stored so `promotions/get` echoes it; not applied yet (the currency's value is). */
+  pointValue?: string | null;
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -227,6 +229,10 @@ export interface LineCalculation {
   accrued: readonly PointsByCurrency[];
   /** The partner whose terms applied to the line, if any. */
   partnerId: number | null;
+  /** The part of `discount` that the partner's `discount_percent` gave (not a promotion, so not in `promotions`). */
+  partnerDiscount: bigint;
+  /** The part of `accrued` that the partner's cashback and multiplier gave (partner-funded). */
+  partnerAccrued: readonly PointsByCurrency[];
   promotions: readonly LinePromotionShare[];
   /** Unit 0 first; returns take units from the highest index down. */
   units: readonly UnitAllocation[];
