@@ -109,6 +109,9 @@ describe('loyalty configuration: promotions', () => {
         { points_currency_eid: 'bonus', static_amount: '100.00', min_amount: '10.00', max_amount: '500.50' },
       ],
       redeem_rules: [{ points_currency_eid: 'whole', static_amount: null, min_amount: null, max_amount: '1000.00' }],
+      discount: null,
+      accrual: null,
+      redemption: null,
       uses_count: 0,
       budget_used: '0.00',
       created_at: '2026-01-05T08:00:00.000Z',
@@ -122,14 +125,24 @@ describe('loyalty configuration: promotions', () => {
     ).toEqual(view);
   });
 
-  it('error 17 for checkout promotions, whatever their blocks', async () => {
+  it('error 17 for checkout promotions while no sales channel is bound to the database', async () => {
     for (const body of [
-      trigger({ type: 'discount', external_id: 'sale', discount: { kind: 'percent', value: '10', target: 'order' } }),
-      trigger({ type: 'points', external_id: 'x2', accrual: { kind: 'multiplier', value: '2' } }),
+      trigger({
+        type: 'discount',
+        external_id: 'sale',
+        accrual_rules: null,
+        discount: { kind: 'percent', value: '10', target: 'order' },
+      }),
+      trigger({
+        type: 'points',
+        external_id: 'x2',
+        accrual_rules: null,
+        accrual: { kind: 'multiplier', value: '2', points_currency_eid: 'bonus' },
+      }),
     ]) {
       const failure = expectFailure(await call('loyalty/promotions/create', body, a.admin), 409, 17, 'MARKET_REQUIRED');
-      expect(failure.error_text).toBe(
-        'checkout promotions need the market catalog, which this deployment has no data for yet',
+      expect(failure.error_text).toMatch(
+        /^Checkout promotions need catalog data: no sales channel is bound to database/,
       );
     }
   });

@@ -84,6 +84,23 @@ describe('role matrix', () => {
     return { programId, spareProgramId, currencyId, tierGroupId };
   }
 
+  let partnerId: Promise<number> | undefined;
+  let orderSegmentId: Promise<number> | undefined;
+  const matrixPartner = (programId: number) =>
+    (partnerId ??= adminCall<{ id: number }>('loyalty/partners/create', {
+      loyalty_program_id: programId,
+      name: 'Partner',
+      external_id: 'matrix-partner',
+      products: { products: ['matrix-product'] },
+      terms: { redemption_allowed: false },
+    }).then((created) => created.id));
+  const matrixOrderSegment = (programId: number) =>
+    (orderSegmentId ??= adminCall<{ id: number }>('loyalty/order_segments/create', {
+      loyalty_program_id: programId,
+      name: 'Matrix orders',
+      conditions: { field: 'endpoint', op: 'eq', value: 'matrix-site' },
+    }).then((created) => created.id));
+
   /** A points operation on the matrix member, made by the admin, for the transaction methods to act on. */
   async function matrixTransaction(programId: number, temporary: boolean): Promise<number> {
     const made = await adminCall<{ transaction_id: number }>('loyalty/accrue_points', {
@@ -223,6 +240,23 @@ describe('role matrix', () => {
           order_line_external_id: 'l1',
           status_external_id: 'canceled',
         };
+      case 'market/orders/preorder':
+      case 'market/orders/preorder_commit': {
+        loyaltyFixture ??= makeLoyaltyFixture();
+        await loyaltyFixture;
+        const { data } = matrixOrder(`matrix-checkout-${serial}`);
+        return {
+          external_id: data.external_id,
+          email: data.email,
+          data: {
+            endpoint: data.endpoint,
+            currency: 'RUB',
+            total_price: '10.00',
+            final_total_price: '10.00',
+            lines: data.lines,
+          },
+        };
+      }
       case 'tasks/get':
         return { task_id: taskId };
       default:
@@ -330,6 +364,25 @@ describe('role matrix', () => {
         };
       case 'loyalty/account/tiers':
         return { ...program, ...MATRIX_MEMBER, tiers_group_id: tierGroupId };
+      case 'loyalty/partners/create':
+        return {
+          ...program,
+          name: 'Matrix partner',
+          external_id: `matrix-partner-${serial}`,
+          products: { products: ['matrix-product'] },
+          terms: { cashback_percent: '5' },
+        };
+      case 'loyalty/partners/update':
+        return { ...program, partner_id: await matrixPartner(programId), name: `Partner ${serial}` };
+      case 'loyalty/partners/list':
+      case 'loyalty/order_segments/list':
+        return program;
+      case 'loyalty/order_segments/create':
+        return { ...program, name: `Segment ${serial}`, conditions: { field: 'lines_count', op: 'gte', value: 1 } };
+      case 'loyalty/order_segments/update':
+        return { ...program, order_segment_id: await matrixOrderSegment(programId), name: `Segment ${serial}` };
+      case 'loyalty/order_segments/get':
+        return { ...program, order_segment_id: await matrixOrderSegment(programId) };
       default:
         throw new Error(`no body for ${method}`);
     }

@@ -71,3 +71,4 @@ export * from './nest/market-catalog.module';
 export * from './feed';
 export * from './read-model/cart-catalog';
 export * from './read-model/load-cart-catalog';
+export { loadCustomFieldTypes } from './segments/catalog-facts-loader';

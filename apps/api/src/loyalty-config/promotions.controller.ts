@@ -47,7 +47,8 @@ export class PromotionsController {
     summary: 'Create a promotion',
     description:
       'Trigger promotions give or take points through accrue_points, redeem_points and scenarios. ' +
-      'Checkout promotions (discount, points) answer error 17 until the market catalog exists.',
+      'Checkout promotions (discount, points) price carts in preorder and need catalog data: a sales channel bound ' +
+      "to the program's database (error 17 otherwise).",
     response: CreatePromotionResponse,
   })
   async create(@Body() body: CreatePromotionRequest): Promise<CreatePromotionResponse> {

@@ -49,7 +49,7 @@ export class PromotionLimitsDto implements PromotionLimitsInput {
   @DecimalField({
     optional: true,
     nullable: true,
-    description: 'Points the promotion may give in total (trigger promotions)',
+    description: 'Money a discount promotion may give in total, or points a trigger or points promotion may give',
     example: '50000.00',
   })
   budget?: string | null;
@@ -109,7 +109,9 @@ class PromotionOptionalFields {
   @ObjectField({
     optional: true,
     nullable: true,
-    description: 'A condition tree (rules.md §6); stored as given for now',
+    description:
+      'A condition tree (rules.md §6). Checkout promotions: checked when saved against the fields and the account custom fields; ' +
+      'line conditions make the promotion apply to the matching lines only',
     example: null,
   })
   conditions?: Record<string, unknown> | null;
@@ -146,23 +148,25 @@ class PromotionOptionalFields {
   @ObjectField({
     optional: true,
     nullable: true,
-    description: 'Discount promotions (answer error 17 until the market catalog exists)',
-    example: null,
+    description:
+      'Discount promotions: {kind: "percent" | "fixed" | "fixed_per_item" | "fixed_price", value, target: "order" | "lines" | "delivery", max_discount?}',
+    example: { kind: 'percent', value: '10', target: 'order' },
   })
   discount?: Record<string, unknown> | null;
 
   @ObjectField({
     optional: true,
     nullable: true,
-    description: 'Points promotions (answer error 17 until the market catalog exists)',
-    example: null,
+    description:
+      'Points promotions: {kind: "percent" | "per_amount" | "fixed_per_order" | "fixed_per_item" | "multiplier", value, per?, base?: "paid" | "discounted" | "list", points_currency_eid}',
+    example: { kind: 'percent', value: '5', base: 'paid', points_currency_eid: 'bonus' },
   })
   accrual?: Record<string, unknown> | null;
 
   @ObjectField({
     optional: true,
     nullable: true,
-    description: 'Points promotions (answer error 17 until the market catalog exists)',
+    description: "Points promotions: {max_share_percent, point_value?} overrides the program's share cap on its lines",
     example: null,
   })
   redemption?: Record<string, unknown> | null;
@@ -327,10 +331,28 @@ export class PromotionView extends TriggerPromotionItemView {
   @Out({ enum: RETURN_POLICIES, example: 'keep' })
   return_policy!: PromotionReturnPolicy;
 
+  @Out({
+    type: 'object',
+    nullable: true,
+    additionalProperties: true,
+    description: 'Discount promotions',
+    example: null,
+  })
+  discount!: Record<string, unknown> | null;
+
+  @Out({ type: 'object', nullable: true, additionalProperties: true, description: 'Points promotions', example: null })
+  accrual!: Record<string, unknown> | null;
+
+  @Out({ type: 'object', nullable: true, additionalProperties: true, description: 'Points promotions', example: null })
+  redemption!: Record<string, unknown> | null;
+
   @Out({ type: 'integer', example: 0 })
   uses_count!: number;
 
-  @Out({ description: 'Points given so far (counted against limits.budget)', example: '0.00' })
+  @Out({
+    description: 'Money (discount promotions) or points given so far, counted against limits.budget',
+    example: '0.00',
+  })
   budget_used!: string;
 
   @Out({ format: 'date-time', example: '2026-03-30T21:59:59.999Z' })

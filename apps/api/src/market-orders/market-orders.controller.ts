@@ -1,6 +1,16 @@
 import { Body, Controller } from '@nestjs/common';
 import { ApiTags } from '@nestjs/swagger';
-import { DeleteOrder, GetOrder, GetOrderStatus, ImportOrder, ListOrders, UpdateOrderLineStatus } from '@loyalty/orders';
+import {
+  CommitPreorder,
+  DeleteOrder,
+  GetOrder,
+  GetOrderStatus,
+  ImportOrder,
+  ListOrders,
+  Preorder,
+  UpdateOrderLineStatus,
+} from '@loyalty/orders';
+import { CommitPreorderRequest, CommitPreorderView, PreorderRequest, PreorderView } from './checkout.dto';
 import { API_PREFIX, ApiMethod } from '@loyalty/platform';
 import { ImportOrderRequest, ImportOrderResponse } from './order-import.dto';
 import { ListOrdersRequest, OrderReferenceRequest, UpdateOrderLineStatusRequest } from './order-requests.dto';
@@ -23,7 +33,34 @@ export class MarketOrdersController {
     private readonly getOrderStatus: GetOrderStatus,
     private readonly deleteOrder: DeleteOrder,
     private readonly updateLineStatus: UpdateOrderLineStatus,
+    private readonly preorder: Preorder,
+    private readonly commitPreorder: CommitPreorder,
   ) {}
+
+  @ApiMethod('market/orders/preorder', {
+    access: 'integration',
+    summary: 'Price a cart: discounts, points to redeem and to earn, explained line by line; changes nothing',
+    description:
+      'The program is the active one of the database bound to the sales channel of data.endpoint (error 17 without ' +
+      'one). A missing, unknown or non-member person gets the discounts that need no membership and no points.',
+    response: PreorderView,
+  })
+  price(@Body() body: PreorderRequest): Promise<PreorderView> {
+    return this.preorder.execute(body);
+  }
+
+  @ApiMethod('market/orders/preorder_commit', {
+    access: 'integration',
+    summary: 'Create the order and move points atomically (idempotent by external_id)',
+    description:
+      'Recalculates under the member lock; a different final_total_price (or quoted figure) is error 14 with the ' +
+      'fresh calculation in details.calculation and writes nothing. The same external_id with the same body answers ' +
+      'the stored answer with replayed: true; with another body, error 15.',
+    response: CommitPreorderView,
+  })
+  commit(@Body() body: CommitPreorderRequest): Promise<CommitPreorderView> {
+    return this.commitPreorder.execute(body);
+  }
 
   @ApiMethod('market/orders/import', {
     access: 'integration',

@@ -1,3 +1,4 @@
+import { MARKET_CATALOG_ENTITIES } from '@loyalty/market-catalog';
 import { AuditEntry, CLOCK, CreateAccount, PLATFORM_ENTITIES, SharedTestClock } from '@loyalty/platform';
 import { CreateDatabase, ImportProfiles, PROFILE_ENTITIES, ProfilesModule } from '@loyalty/profiles';
 import { createIntegrationContext, IntegrationContext, rejectionOf } from '@loyalty/testing';
@@ -36,7 +37,7 @@ describe('points currencies and tier groups (real PostgreSQL)', () => {
   beforeAll(async () => {
     ctx = await createIntegrationContext({
       label: 'loyalty-currencies',
-      entities: [...PLATFORM_ENTITIES, ...PROFILE_ENTITIES, ...LOYALTY_ENTITIES],
+      entities: [...PLATFORM_ENTITIES, ...PROFILE_ENTITIES, ...MARKET_CATALOG_ENTITIES, ...LOYALTY_ENTITIES],
       imports: [ProfilesModule, LoyaltyConfigurationModule],
       env: { TEST_CLOCK: 'true' },
     });

@@ -1,3 +1,4 @@
+import { MARKET_CATALOG_ENTITIES } from '@loyalty/market-catalog';
 import { AuditEntry, CLOCK, CreateAccount, PLATFORM_ENTITIES, SharedTestClock, toApiFailure } from '@loyalty/platform';
 import { CreateDatabase, PROFILE_ENTITIES, ProfilesModule } from '@loyalty/profiles';
 import { createIntegrationContext, IntegrationContext, rejectionOf } from '@loyalty/testing';
@@ -35,7 +36,7 @@ describe('loyalty programs (real PostgreSQL)', () => {
   beforeAll(async () => {
     ctx = await createIntegrationContext({
       label: 'loyalty-programs',
-      entities: [...PLATFORM_ENTITIES, ...PROFILE_ENTITIES, ...LOYALTY_ENTITIES],
+      entities: [...PLATFORM_ENTITIES, ...PROFILE_ENTITIES, ...MARKET_CATALOG_ENTITIES, ...LOYALTY_ENTITIES],
       imports: [ProfilesModule, LoyaltyConfigurationModule],
       env: { TEST_CLOCK: 'true' },
     });

@@ -1,3 +1,4 @@
+import { MARKET_CATALOG_ENTITIES, SalesChannel } from '@loyalty/market-catalog';
 import { AuditEntry, CLOCK, CreateAccount, PLATFORM_ENTITIES, SharedTestClock } from '@loyalty/platform';
 import { CreateDatabase, PROFILE_ENTITIES, ProfilesModule } from '@loyalty/profiles';
 import { createIntegrationContext, IntegrationContext, rejectionOf } from '@loyalty/testing';
@@ -31,6 +32,7 @@ describe('promotions (real PostgreSQL)', () => {
         { entityType: 'promotion', entityId: String(entityId) },
         { filters: false, orderBy: { id: 'asc' } },
       );
+  let dbId: number;
   const create = (input: Partial<CreatePromotionInput> & { external_id: string }) =>
     as(() =>
       ctx.get(CreatePromotion).execute(programId, {
@@ -45,7 +47,7 @@ describe('promotions (real PostgreSQL)', () => {
   beforeAll(async () => {
     ctx = await createIntegrationContext({
       label: 'loyalty-promotions',
-      entities: [...PLATFORM_ENTITIES, ...PROFILE_ENTITIES, ...LOYALTY_ENTITIES],
+      entities: [...PLATFORM_ENTITIES, ...PROFILE_ENTITIES, ...MARKET_CATALOG_ENTITIES, ...LOYALTY_ENTITIES],
       imports: [ProfilesModule, LoyaltyConfigurationModule],
       env: { TEST_CLOCK: 'true' },
     });
@@ -53,7 +55,7 @@ describe('promotions (real PostgreSQL)', () => {
     await clock.set(new Date('2026-01-05T08:00:00.000Z'));
     accountId = (await ctx.inRequest(() => ctx.get(CreateAccount).execute({ name: 'Shop' }))).accountId;
     otherAccountId = (await ctx.inRequest(() => ctx.get(CreateAccount).execute({ name: 'Other' }))).accountId;
-    const dbId = (await as(() => ctx.get(CreateDatabase).execute('Customers'))).dbId;
+    dbId = (await as(() => ctx.get(CreateDatabase).execute('Customers'))).dbId;
     programId = (
       await as(() =>
         ctx
@@ -119,6 +121,9 @@ describe('promotions (real PostgreSQL)', () => {
         { points_currency_eid: 'qp', static_amount: '5.00', min_amount: null, max_amount: null },
       ],
       redeem_rules: [{ points_currency_eid: 'whole', static_amount: null, min_amount: null, max_amount: '1000.00' }],
+      discount: null,
+      accrual: null,
+      redemption: null,
       uses_count: 0,
       budget_used: '0.00',
       created_at: '2026-01-05T08:00:00.000Z',
@@ -145,10 +150,16 @@ describe('promotions (real PostgreSQL)', () => {
   });
 
   it('answers 17 for checkout kinds, 18 for unknown references, 5 for a taken external id and 1 for bad rules', async () => {
+    const checkout = {
+      discount: { discount: { kind: 'percent', value: '10', target: 'order' } },
+      points: { accrual: { kind: 'percent', value: '5', points_currency_eid: 'bonus' } },
+    };
     for (const type of ['discount', 'points'] as const) {
-      expect(await failureOf(create({ external_id: `checkout-${type}`, type }))).toMatchObject({
+      expect(
+        await failureOf(create({ external_id: `checkout-${type}`, type, accrual_rules: null, ...checkout[type] })),
+      ).toMatchObject({
         code: 'MARKET_REQUIRED',
-        message: 'checkout promotions need the market catalog, which this deployment has no data for yet',
+        message: `Checkout promotions need catalog data: no sales channel is bound to database ${dbId}`,
       });
     }
     expect(
@@ -294,5 +305,46 @@ describe('promotions (real PostgreSQL)', () => {
       expect(await failureOf(other(action))).toMatchObject({ code: 'NOT_FOUND' });
     }
     expect((await as(() => ctx.get(GetPromotion).execute(programId, birthdayId))).name).toBe('Birthday');
+  });
+
+  it('creates a checkout promotion once its database has a sales channel, checking its tree and its effect', async () => {
+    await as(async () => {
+      const em = ctx.em();
+      em.create(SalesChannel, {
+        account: accountId,
+        externalId: 'web',
+        name: 'Web',
+        type: 'online',
+        database: dbId,
+        tags: [],
+        createdAt: new Date(),
+        updatedAt: new Date(),
+      });
+      await em.flush();
+    });
+    const discount = {
+      type: 'discount' as const,
+      accrual_rules: null,
+      discount: { kind: 'percent', value: '10', target: 'order' },
+    };
+    expect(
+      await failureOf(
+        create({ ...discount, external_id: 'bad-tree', conditions: { field: 'line.colour', op: 'eq', value: 'red' } }),
+      ),
+    ).toMatchObject({ code: 'VALIDATION_FAILED', details: { fields: [{ path: 'conditions.field' }] } });
+    const created = await create({
+      ...discount,
+      external_id: 'online10',
+      conditions: { field: 'endpoint', op: 'eq', value: 'website' },
+      limits: { budget: '500' },
+    });
+    expect(await as(() => ctx.get(GetPromotion).execute(programId, created.id))).toMatchObject({
+      type: 'discount',
+      discount: { kind: 'percent', value: '10.00', target: 'order', max_discount: null },
+      accrual: null,
+      accrual_rules: [],
+      limits: { budget: '500.00' },
+      budget_used: '0.00',
+    });
   });
 });

@@ -1,5 +1,7 @@
 import { LoyaltyProgram } from './loyalty-program.entity';
 import { Member } from './member.entity';
+import { OrderSegment } from './order-segment.entity';
+import { Partner } from './partner.entity';
 import { PointsAccount } from './points-account.entity';
 import { PointsCurrency } from './points-currency.entity';
 import { PointsLot } from './points-lot.entity';
@@ -26,4 +28,6 @@ export const LOYALTY_ENTITIES = [
   RedemptionAllocation,
   TransactionStatusChange,
   TierHistoryEntry,
+  Partner,
+  OrderSegment,
 ];

@@ -14,7 +14,8 @@ export type PromotionCounters = Pick<
 
 export interface LimitUse {
   promotion: PromotionCounters;
-  member: MemberRef;
+  /** Null for an anonymous checkout: only total uses and budget count. */
+  member: MemberRef | null;
   program: LoyaltyProgram;
   /** The instant the use counts for (its limit period). */
   at: Date;
@@ -35,15 +36,16 @@ export async function consumeLimits(
   em: EntityManager,
   use: LimitUse,
 ): Promise<{ granted: bigint; countLater: boolean }> {
-  const { promotion } = use;
+  const { promotion, member } = use;
   if (promotion.limitPerMember != null) {
+    if (member === null) throw limitReached(promotion, 'per member');
     const key = periodKey(use.at, promotion.limitPerMemberPeriod, use.program.timezone);
     const rows: unknown[] = await em.execute(
       `insert into promotion_member_uses (promotion_id, member_id, period_key, account_id, uses) values (?, ?, ?, ?, 1)
        on conflict (promotion_id, member_id, period_key)
        do update set uses = promotion_member_uses.uses + 1 where promotion_member_uses.uses < ?
        returning uses`,
-      [promotion.id, use.member.id, key, use.member.account, promotion.limitPerMember],
+      [promotion.id, member.id, key, member.account, promotion.limitPerMember],
     );
     if (rows.length === 0) throw limitReached(promotion, 'per member');
   }
@@ -65,12 +67,12 @@ export function countUse(promotion: PromotionCounters, budgetAmount: bigint): Sq
 
 /** Gives one use back (a temporary transaction rolled back, cancelled or timed out). */
 export async function releaseLimits(em: EntityManager, use: LimitUse): Promise<void> {
-  const { promotion } = use;
-  if (promotion.limitPerMember != null) {
+  const { promotion, member } = use;
+  if (promotion.limitPerMember != null && member !== null) {
     const key = periodKey(use.at, promotion.limitPerMemberPeriod, use.program.timezone);
     await em.execute(
       'update promotion_member_uses set uses = uses - 1 where promotion_id = ? and member_id = ? and period_key = ? and uses > 0',
-      [promotion.id, use.member.id, key],
+      [promotion.id, member.id, key],
     );
   }
   await em.execute('update promotions set uses_count = uses_count - 1, budget_used = budget_used - ? where id = ?', [

@@ -5,6 +5,9 @@ import { AccountContext } from '@loyalty/platform';
 import { LoyaltyProgram } from '../entities/loyalty-program.entity';
 import { PointsCurrency } from '../entities/points-currency.entity';
 import { Promotion } from '../entities/promotion.entity';
+import { loadCustomFieldTypes } from '@loyalty/market-catalog';
+import { OrderSegment } from '../entities/order-segment.entity';
+import { Partner } from '../entities/partner.entity';
 import { ProgramConfig } from './program-config';
 
 const MAX_PROGRAMS = 1_000;
@@ -47,7 +50,14 @@ export class ProgramConfigCache {
     const program = await em.findOneOrFail(LoyaltyProgram, { id: programId });
     const currencies = await em.find(PointsCurrency, { program: programId }, { orderBy: { id: 'asc' } });
     const promotions = await em.find(Promotion, { program: programId });
-    return new ProgramConfig(String(program.configVersion), program, currencies, promotions);
+    const partners = await em.find(Partner, { program: programId });
+    const orderSegments = await em.find(OrderSegment, { program: programId });
+    const customFieldType = await loadCustomFieldTypes(em);
+    return new ProgramConfig(String(program.configVersion), program, currencies, promotions, {
+      partners,
+      orderSegments,
+      customFieldType,
+    });
   }
 
   private remember(programId: number, snapshot: ProgramConfig): void {

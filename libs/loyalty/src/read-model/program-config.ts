@@ -3,6 +3,17 @@ import type { LoyaltyProgram } from '../entities/loyalty-program.entity';
 import type { PointsCurrency } from '../entities/points-currency.entity';
 import type { Promotion } from '../entities/promotion.entity';
 import type { CurrencyReference } from '../repositories/program-lookup';
+import type { CustomFieldTypeLookup } from '@loyalty/loyalty-engine';
+import type { OrderSegment } from '../entities/order-segment.entity';
+import type { Partner } from '../entities/partner.entity';
+import { CheckoutProgram } from './checkout-program';
+
+/** What only checkout reads, loaded with the rest of the configuration. */
+export interface CheckoutSources {
+  partners: readonly Partner[];
+  orderSegments: readonly OrderSegment[];
+  customFieldType: CustomFieldTypeLookup;
+}
 
 /**
  * A program's configuration as one read-only snapshot: the program, its currencies and its
@@ -13,17 +24,32 @@ export class ProgramConfig {
   private readonly currenciesByEid: Map<string, PointsCurrency>;
   private readonly promotionsById: Map<number, Promotion>;
   private readonly promotionsByEid: Map<string, Promotion>;
+  private compiledCheckout: CheckoutProgram | undefined;
 
   constructor(
     readonly version: string,
     readonly program: Readonly<LoyaltyProgram>,
     readonly currencies: readonly PointsCurrency[],
-    promotions: readonly Promotion[],
+    private readonly promotions: readonly Promotion[],
+    private readonly checkoutSources: CheckoutSources,
   ) {
     this.currenciesById = new Map(currencies.map((currency) => [currency.id, currency]));
     this.currenciesByEid = new Map(currencies.map((currency) => [currency.externalId, currency]));
     this.promotionsById = new Map(promotions.map((promotion) => [promotion.id, promotion]));
     this.promotionsByEid = new Map(promotions.map((promotion) => [promotion.externalId, promotion]));
+  }
+
+  /** The checkout configuration, compiled on first use and kept as long as this snapshot. */
+  get checkout(): CheckoutProgram {
+    this.compiledCheckout ??= new CheckoutProgram(
+      this.program,
+      this.currencies,
+      this.promotions,
+      this.checkoutSources.partners,
+      this.checkoutSources.orderSegments,
+      this.checkoutSources.customFieldType,
+    );
+    return this.compiledCheckout;
   }
 
   /** A currency named by id or external id (error 18 when the program has none such). */

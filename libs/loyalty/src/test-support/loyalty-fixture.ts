@@ -3,6 +3,7 @@ import { Points } from '@loyalty/kernel';
 import { CreateAccount, PLATFORM_ENTITIES } from '@loyalty/platform';
 import { PROFILE_ENTITIES, ProfileDatabase, ProfilesModule } from '@loyalty/profiles';
 import { createIntegrationContext, IntegrationContext } from '@loyalty/testing';
+import { MARKET_CATALOG_ENTITIES } from '@loyalty/market-catalog';
 import { LOYALTY_ENTITIES } from '../entities/index';
 import { LoyaltyProgram } from '../entities/loyalty-program.entity';
 import { CurrencyType, PointsCurrency, ValidityUnit } from '../entities/points-currency.entity';
@@ -58,7 +59,7 @@ export async function createLoyaltyWorld(
 ): Promise<LoyaltyWorld> {
   const ctx = await createIntegrationContext({
     label,
-    entities: [...PLATFORM_ENTITIES, ...PROFILE_ENTITIES, ...LOYALTY_ENTITIES],
+    entities: [...PLATFORM_ENTITIES, ...PROFILE_ENTITIES, ...MARKET_CATALOG_ENTITIES, ...LOYALTY_ENTITIES],
     imports: [ProfilesModule, LoyaltyModule],
     env,
   });

@@ -40,3 +40,11 @@ export async function requireChannelReference(em: EntityManager, externalId: str
   if (!channel) throw DomainError.unknownReference(path, `no sales channel "${externalId}"`);
   return channel;
 }
+
+/**
+ * Whether a profile database has catalog data: a sales channel bound to it. Checkout promotions and
+ * preorders need one (error 17 otherwise, spec api.md §5.1).
+ */
+export async function hasSalesChannel(em: EntityManager, databaseId: number): Promise<boolean> {
+  return (await em.count(SalesChannel, { database: databaseId })) > 0;
+}

@@ -4,18 +4,22 @@ import {
   CatalogItemFacts,
   CategoryAncestry,
   CustomFieldTypeLookup,
+  CustomFieldValueType,
 } from '@loyalty/loyalty-engine';
 import { AccountContext } from '@loyalty/platform';
 import { loadCategoryParents } from '../repositories/catalog-references-loader';
 import type { CatalogItemKind } from '../entities/catalog-item.entity';
-import { CustomField } from '../entities/custom-field.entity';
 import { StoredItemFields, storedItemFacts } from '../read-model/item-facts';
 import { loadCurrencyDigitMap } from '../repositories/currency-digits';
 
 /** Custom field types of the account, as the condition engine asks for them. */
 export async function loadCustomFieldTypes(em: EntityManager): Promise<CustomFieldTypeLookup> {
-  const fields = await em.find(CustomField, {});
-  const types = new Map(fields.map((field) => [`${field.entityType}:${field.externalId}`, field.valueType]));
+  // Plain SQL: other libraries (the loyalty configuration cache) call this without the catalog's entities.
+  const fields: Array<{ entity_type: string; external_id: string; value_type: CustomFieldValueType }> =
+    await em.execute('select entity_type, external_id, value_type from market_custom_fields where account_id = ?', [
+      AccountContext.accountId(),
+    ]);
+  const types = new Map(fields.map((field) => [`${field.entity_type}:${field.external_id}`, field.value_type]));
   return (entity, id) => types.get(`${entity}:${id}`);
 }
 

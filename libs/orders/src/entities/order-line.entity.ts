@@ -1,6 +1,7 @@
 import { Entity, ManyToOne, PrimaryKey, Property, Unique } from '@mikro-orm/core';
 import { Account, idType } from '@loyalty/platform';
 import { moneyType, Order } from './order.entity';
+import type { LineAllocation } from '../domain/order-checkout';
 
 /** A line of an order; prices in the order currency's minor units. */
 @Entity({ tableName: 'order_lines' })
@@ -50,4 +51,8 @@ export class OrderLine {
 
   @Property({ type: 'jsonb' })
   customFields!: Record<string, unknown>;
+
+  /** A committed line's discount, redeemed and accrued points per unit (null for imported orders). */
+  @Property({ type: 'jsonb', nullable: true })
+  allocation: LineAllocation | null = null;
 }

@@ -1,6 +1,7 @@
 import { BigIntType, Entity, ManyToOne, PrimaryKey, Property, Unique } from '@mikro-orm/core';
 import { Account, idType } from '@loyalty/platform';
 import type { OrderStatus } from '../domain/order-statuses';
+import type { OrderCheckout } from '../domain/order-checkout';
 
 export const moneyType = new BigIntType('bigint');
 
@@ -68,6 +69,10 @@ export class Order {
 
   @Property({ type: 'timestamptz', length: 3 })
   updateTime!: Date;
+
+  /** What `preorder_commit` decided and posted (null for imported orders); returns and cancellation read it. */
+  @Property({ type: 'jsonb', nullable: true })
+  checkout: OrderCheckout | null = null;
 
   @Property({ type: 'timestamptz', length: 3, nullable: true })
   deletedAt: Date | null = null;

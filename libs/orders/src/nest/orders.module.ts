@@ -1,4 +1,8 @@
 import { Module } from '@nestjs/common';
+import { LoyaltyModule } from '@loyalty/loyalty';
+import { CheckoutCalculator, PROMO_CODE_CHECK, PromoCodeCheck } from '../checkout/checkout-calculator';
+import { CommitPreorder } from '../checkout/use-cases/commit-preorder.use-case';
+import { Preorder } from '../checkout/use-cases/preorder.use-case';
 import { DeleteOrder } from '../use-cases/delete-order.use-case';
 import { GetOrderStatus } from '../use-cases/get-order-status.use-case';
 import { GetOrder } from '../use-cases/get-order.use-case';
@@ -6,8 +10,24 @@ import { ImportOrder } from '../use-cases/import-order.use-case';
 import { ListOrders } from '../use-cases/list-orders.use-case';
 import { UpdateOrderLineStatus } from '../use-cases/update-order-line-status.use-case';
 
-const useCases = [ImportOrder, GetOrder, ListOrders, GetOrderStatus, DeleteOrder, UpdateOrderLineStatus];
+const useCases = [
+  ImportOrder,
+  GetOrder,
+  ListOrders,
+  GetOrderStatus,
+  DeleteOrder,
+  UpdateOrderLineStatus,
+  Preorder,
+  CommitPreorder,
+];
 
-/** The order life cycle's use cases (`market/orders/*` except the checkout). */
-@Module({ providers: useCases, exports: useCases })
+const noPromoCodes: PromoCodeCheck = async (codes) =>
+  codes.map((code) => ({ code, state: 'invalid' as const, programId: null }));
+
+/** The order life cycle's use cases and the checkout (`market/orders/*`). */
+@Module({
+  imports: [LoyaltyModule],
+  providers: [...useCases, CheckoutCalculator, { provide: PROMO_CODE_CHECK, useValue: noPromoCodes }],
+  exports: useCases,
+})
 export class OrdersModule {}

@@ -3,6 +3,7 @@ import type { SentLine } from '../domain/order-document';
 import type { LinesPlan } from '../domain/imported-lines';
 import { OrderLine } from '../entities/order-line.entity';
 import type { Order } from '../entities/order.entity';
+import type { LineAllocation } from '../domain/order-checkout';
 
 /** A sent line's entity fields; a sent line replaces the stored one whole, absent fields taking their defaults. */
 function lineFields(sent: SentLine, status: string) {
@@ -20,13 +21,27 @@ function lineFields(sent: SentLine, status: string) {
   } satisfies Partial<OrderLine>;
 }
 
+/** A committed line's price after everything and its per-unit allocation. */
+export interface CommittedLineFigures {
+  finalPricePerItem: bigint;
+  allocation: LineAllocation;
+}
+
 /** New lines of `order` (which must have its id), none returned yet. */
-export function addOrderLines(em: EntityManager, order: Order, lines: readonly { sent: SentLine; status: string }[]) {
+export function addOrderLines(
+  em: EntityManager,
+  order: Order,
+  lines: readonly { sent: SentLine; status: string; committed?: CommittedLineFigures }[],
+) {
   for (const line of lines) {
     em.create(OrderLine, {
       account: order.account,
       order: order.id,
       ...lineFields(line.sent, line.status),
+      ...(line.committed && {
+        finalPricePerItem: line.committed.finalPricePerItem,
+        allocation: line.committed.allocation,
+      }),
       unitsReturned: 0,
     });
   }

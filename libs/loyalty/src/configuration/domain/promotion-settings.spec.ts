@@ -5,6 +5,7 @@ import { issueOf } from './test-support';
 const context = {
   timezone: 'Europe/Moscow',
   currencies: new Map<string, RuleCurrency>([['bonus', { type: 'standard', precision: 2 }]]),
+  minorDigits: 2 as const,
 };
 const required = {
   type: 'trigger' as const,
@@ -28,6 +29,9 @@ describe('resolvePromotionSettings', () => {
       stacking: 'combinable',
       conditions: null,
       limits: { per_member: null, per_member_period: null, total_uses: null, budget: null },
+      discount: null,
+      accrual: null,
+      redemption: null,
       promo_code_program_id: null,
       return_policy: 'keep',
       accrual_rules: [{ points_currency_eid: 'bonus', static_amount: '100.00', min_amount: null, max_amount: null }],
@@ -159,6 +163,80 @@ describe('resolvePromotionSettings', () => {
           message: 'a trigger promotion needs at least one rule in accrual_rules or redeem_rules',
         },
       ]);
+    });
+  });
+
+  describe('checkout kinds', () => {
+    const discount = {
+      type: 'discount' as const,
+      name: 'Online 10%',
+      external_id: 'online10',
+      is_active: true,
+      discount: { kind: 'percent', value: '10', target: 'order' },
+    };
+
+    it('keeps the parsed effect block and reads a discount budget as money', () => {
+      const settings = resolvePromotionSettings({ ...discount, limits: { budget: '1000.5' } }, null, context);
+      expect(settings).toMatchObject({
+        discount: { kind: 'percent', value: '10.00', target: 'order', max_discount: null },
+        accrual: null,
+        redemption: null,
+        accrual_rules: [],
+        limits: { budget: '1000.50' },
+      });
+    });
+
+    it('needs its own block and refuses the blocks and rules lists of other kinds', () => {
+      expect(issueOf(() => resolvePromotionSettings({ ...discount, discount: undefined }, null, context))).toEqual({
+        code: 'VALIDATION_FAILED',
+        fields: [{ path: 'discount', message: 'is required' }],
+      });
+      expect(
+        issueOf(() =>
+          resolvePromotionSettings(
+            { ...discount, accrual: { kind: 'percent', value: '5', points_currency_eid: 'bonus' } },
+            null,
+            context,
+          ),
+        ),
+      ).toMatchObject({ fields: [{ path: 'accrual' }] });
+      expect(
+        issueOf(() =>
+          resolvePromotionSettings({ ...discount, accrual_rules: [{ points_currency_eid: 'bonus' }] }, null, context),
+        ),
+      ).toMatchObject({ fields: [{ path: 'accrual_rules' }] });
+      expect(
+        issueOf(() =>
+          resolvePromotionSettings(
+            { ...required, discount: { kind: 'percent', value: '5', target: 'order' } },
+            null,
+            context,
+          ),
+        ),
+      ).toMatchObject({ fields: [{ path: 'discount' }] });
+      expect(
+        issueOf(() =>
+          resolvePromotionSettings(
+            { ...discount, discount: { kind: 'percent', value: '120', target: 'order' } },
+            null,
+            context,
+          ),
+        ),
+      ).toMatchObject({ fields: [{ path: 'discount.value' }] });
+    });
+
+    it('a points promotion takes an accrual in a currency of the program', () => {
+      const points = { type: 'points' as const, name: 'Back', external_id: 'back', is_active: true };
+      expect(
+        resolvePromotionSettings(
+          { ...points, accrual: { kind: 'percent', value: '5', points_currency_eid: 'bonus' } },
+          null,
+          context,
+        ).accrual,
+      ).toMatchObject({ kind: 'percent', base: 'paid', points_currency_eid: 'bonus' });
+      expect(issueOf(() => resolvePromotionSettings(points, null, context))).toMatchObject({
+        fields: [{ path: 'accrual' }],
+      });
     });
   });
 });

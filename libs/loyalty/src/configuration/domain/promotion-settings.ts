@@ -1,8 +1,9 @@
-import { DomainError, formatRfc3339, parseInstantOrDate, Points } from '@loyalty/kernel';
+import { DomainError, formatRfc3339, MinorDigits, Money, parseInstantOrDate, Points } from '@loyalty/kernel';
 import type { LimitPeriod, PromotionType, Stacking, TriggerRule } from '../../entities/promotion.entity';
 import { parsePointsInput } from '../../domain/points-input';
 import { oneOf, patched, requireIntegerIn, requireNonNumericExternalId, unchanged } from './field-rules';
 import { resolveTriggerRules, RuleCurrency, TriggerRuleInput } from './trigger-rules';
+import { CheckoutEffects, CheckoutEffectsInput, resolveCheckoutEffects } from './checkout-effects';
 
 export type PromotionReturnPolicy = 'keep' | 'reevaluate';
 
@@ -10,12 +11,12 @@ export interface PromotionLimits {
   per_member: number | null;
   per_member_period: LimitPeriod | null;
   total_uses: number | null;
-  /** Points for trigger promotions. */
+  /** Money (minor digits of the program currency) for discount promotions; points for the others. */
   budget: string | null;
 }
 
-/** A trigger promotion's settings as the API writes them (`promotions/get` without id, counters and timestamps). */
-export interface PromotionSettings {
+/** A promotion's settings as the API writes them (`promotions/get` without id, counters and timestamps). */
+export interface PromotionSettings extends CheckoutEffects {
   type: PromotionType;
   name: string;
   external_id: string;
@@ -40,8 +41,8 @@ export interface PromotionLimitsInput {
   budget?: string | null;
 }
 
-/** The common and trigger fields of `promotions/create` or `update` (any subset; null restores a default). */
-export interface PromotionInput {
+/** The fields of `promotions/create` or `update` (any subset; null restores a default). */
+export interface PromotionInput extends CheckoutEffectsInput {
   type?: PromotionType | null;
   name?: string | null;
   external_id?: string | null;
@@ -59,10 +60,14 @@ export interface PromotionInput {
   redeem_rules?: TriggerRuleInput[] | null;
 }
 
-/** What resolving needs from the program: its zone (for date-only fields) and its currencies by external id. */
+/**
+ * What resolving needs from the program: its zone (for date-only fields), its currencies by
+ * external id and the minor digits of its money (discount amounts and budgets).
+ */
 export interface PromotionContext {
   timezone: string;
   currencies: ReadonlyMap<string, RuleCurrency>;
+  minorDigits: MinorDigits;
 }
 
 export const PROMOTION_TYPES: readonly PromotionType[] = ['trigger', 'discount', 'points'];
@@ -75,10 +80,11 @@ export const MAX_USES = 2_147_483_647;
 export const NO_LIMITS: PromotionLimits = { per_member: null, per_member_period: null, total_uses: null, budget: null };
 
 /**
- * A trigger promotion's settings after a create (`current` null) or an update. Dates alone are
- * read in the program's zone (`start_date` the start of the day, `end_date` its last millisecond);
- * the window must not end before it starts. `type` is fixed at creation. `conditions` is stored as
- * given: only its shape (an object) is checked until the condition engine exists.
+ * A promotion's settings after a create (`current` null) or an update. Dates alone are read in the
+ * program's zone (`start_date` the start of the day, `end_date` its last millisecond); the window
+ * must not end before it starts. `type` is fixed at creation. Trigger promotions take rules lists,
+ * the checkout kinds their effect blocks. Here `conditions` is checked for shape only: the use case
+ * compiles a checkout promotion's tree against the account's custom fields.
  */
 export function resolvePromotionSettings(
   input: PromotionInput,
@@ -109,9 +115,25 @@ export function resolvePromotionSettings(
     parse: (rules): TriggerRuleInput[] => rules,
     fallback: () => [],
   });
-  const rules = resolveTriggerRules(accrual, redeem, context.currencies);
+  const type = patched(input.type, was?.type, 'type', { parse: (kind) => oneOf(kind, PROMOTION_TYPES, 'type') });
+  if (type !== 'trigger' && accrual.length + redeem.length > 0) {
+    throw DomainError.invalid(
+      accrual.length > 0 ? 'accrual_rules' : 'redeem_rules',
+      'only trigger promotions have rules lists',
+    );
+  }
+  const rules =
+    type === 'trigger'
+      ? resolveTriggerRules(accrual, redeem, context.currencies)
+      : { accrual_rules: [], redeem_rules: [] };
+  const budgetOf = (budget: string | null | undefined) =>
+    budget == null
+      ? null
+      : type === 'discount'
+        ? Money.format(Money.parse(budget, context.minorDigits, 'limits.budget'), context.minorDigits)
+        : Points.format(parsePointsInput(budget, 2, 'limits.budget'));
   return {
-    type: patched(input.type, was?.type, 'type', { parse: (type) => oneOf(type, PROMOTION_TYPES, 'type') }),
+    type,
     name: patched(input.name, was?.name, 'name', { parse: (name) => name }),
     external_id: patched(input.external_id, was?.external_id, 'external_id', {
       parse: (id) => requireNonNumericExternalId(id),
@@ -135,7 +157,10 @@ export function resolvePromotionSettings(
       parse: parseConditions,
       fallback: () => null,
     }),
-    limits: patched(input.limits, was?.limits, 'limits', { parse: parseLimits, fallback: () => ({ ...NO_LIMITS }) }),
+    limits: patched(input.limits, was?.limits, 'limits', {
+      parse: (limits) => parseLimits(limits, budgetOf),
+      fallback: () => ({ ...NO_LIMITS }),
+    }),
     promo_code_program_id: patched(input.promo_code_program_id, was?.promo_code_program_id, 'promo_code_program_id', {
       parse: (id) => id,
       fallback: () => null,
@@ -146,6 +171,7 @@ export function resolvePromotionSettings(
     }),
     accrual_rules: rules.accrual_rules,
     redeem_rules: rules.redeem_rules,
+    ...resolveCheckoutEffects(type, input, was, context),
   };
 }
 
@@ -157,8 +183,11 @@ function parseConditions(conditions: Record<string, unknown>): Record<string, un
   return conditions;
 }
 
-/** Limits replace the stored ones as a whole; a period needs a per-member count; the budget is points. */
-function parseLimits(limits: PromotionLimitsInput): PromotionLimits {
+/** Limits replace the stored ones as a whole; a period needs a per-member count. */
+function parseLimits(
+  limits: PromotionLimitsInput,
+  budgetOf: (budget: string | null | undefined) => string | null,
+): PromotionLimits {
   const count = (value: number | null | undefined, path: string) =>
     value == null ? null : requireIntegerIn(value, 1, MAX_USES, path);
   const perMember = count(limits.per_member, 'limits.per_member');
@@ -170,6 +199,6 @@ function parseLimits(limits: PromotionLimitsInput): PromotionLimits {
     per_member: perMember,
     per_member_period: period === null ? null : oneOf(period, LIMIT_PERIODS, 'limits.per_member_period'),
     total_uses: count(limits.total_uses, 'limits.total_uses'),
-    budget: limits.budget == null ? null : Points.format(parsePointsInput(limits.budget, 2, 'limits.budget')),
+    budget: budgetOf(limits.budget),
   };
 }

@@ -11,13 +11,14 @@ import {
   ruleCurrencies,
 } from '../repositories/configuration-lookup';
 import { promotionFields, promotionView } from '../views/promotion-view';
-import { CheckoutBlocks, requireTriggerKind } from './promotion-kinds';
+import { checkCheckoutPromotion } from './promotion-kinds';
+import { programMinorDigits } from '../../domain/program-money';
 
-export type CreatePromotionInput = PromotionInput & CheckoutBlocks;
+export type CreatePromotionInput = PromotionInput;
 
 /**
  * `loyalty/promotions/create`: a trigger promotion (points for actions through the points API and
- * scenarios). Checkout kinds answer error 17 for now.
+ * scenarios) or a checkout promotion (`discount`, `points`), which needs catalog data (error 17).
  */
 @Injectable()
 export class CreatePromotion {
@@ -29,16 +30,17 @@ export class CreatePromotion {
   execute(programId: number, input: CreatePromotionInput): Promise<{ id: number; externalId: string }> {
     return this.em.transactional(async (em) => {
       const program = await requireProgram(em, programId);
-      requireTriggerKind(input.type, input);
       const currencies = await ruleCurrencies(em, program.id);
-      const settings = resolvePromotionSettings(input, null, { timezone: program.timezone, currencies });
+      const minorDigits = programMinorDigits(program);
+      const settings = resolvePromotionSettings(input, null, { timezone: program.timezone, currencies, minorDigits });
+      await checkCheckoutPromotion(em, program, settings);
       requirePromoCodeProgramReference(settings.promo_code_program_id);
       await ensurePromotionExternalIdFree(em, program.id, settings.external_id);
       const now = this.clock.now();
       const promotion = em.create(Promotion, {
         account: AccountContext.accountId(),
         program: program.id,
-        ...promotionFields(settings),
+        ...promotionFields(settings, minorDigits),
         usesCount: 0,
         budgetUsed: 0n,
         createdAt: now,
@@ -49,7 +51,7 @@ export class CreatePromotion {
         entityType: 'promotion',
         entityId: promotion.id,
         action: 'create',
-        after: promotionView(promotion),
+        after: promotionView(promotion, minorDigits),
       });
       return { id: promotion.id, externalId: promotion.externalId };
     });

@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { EntityManager } from '@mikro-orm/postgresql';
 import { findPromotion, requireProgram } from '../../repositories/program-lookup';
 import { promotionView, PromotionView } from '../views/promotion-view';
+import { programMinorDigits } from '../../domain/program-money';
 
 /** `loyalty/promotions/get`: a promotion named by its id (a number) or external id (a string); 404 otherwise. */
 @Injectable()
@@ -10,6 +11,6 @@ export class GetPromotion {
 
   async execute(programId: number, reference: number | string): Promise<PromotionView> {
     const program = await requireProgram(this.em, programId);
-    return promotionView(await findPromotion(this.em, program.id, reference, 'own'));
+    return promotionView(await findPromotion(this.em, program.id, reference, 'own'), programMinorDigits(program));
   }
 }

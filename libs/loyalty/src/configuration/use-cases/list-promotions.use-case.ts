@@ -4,6 +4,7 @@ import type { FilterQuery } from '@mikro-orm/core';
 import { type CountedPage, findPage, PageRequest } from '@loyalty/platform';
 import { Promotion, PromotionType } from '../../entities/promotion.entity';
 import { requireProgram } from '../../repositories/program-lookup';
+import { programMinorDigits } from '../../domain/program-money';
 import { promotionView, PromotionView } from '../views/promotion-view';
 
 export interface PromotionFilter {
@@ -25,7 +26,7 @@ export class ListPromotions {
     };
     const result = await findPage(this.em, Promotion, where, page);
     return {
-      items: result.items.map(promotionView),
+      items: result.items.map((promotion) => promotionView(promotion, programMinorDigits(program))),
       nextFromId: result.nextFromId,
       totalCount: await this.em.count(Promotion, where),
     };

@@ -2,6 +2,7 @@ import type { EntityManager } from '@mikro-orm/postgresql';
 import type { Clock } from '@loyalty/kernel';
 import { recordAudit } from '@loyalty/platform';
 import { findPromotion, requireProgram } from '../../repositories/program-lookup';
+import { programMinorDigits } from '../../domain/program-money';
 import { promotionView } from '../views/promotion-view';
 
 export interface PromotionActivity {
@@ -22,7 +23,7 @@ export function setPromotionActive(
     const program = await requireProgram(tx, programId);
     const promotion = await findPromotion(tx, program.id, reference, 'own');
     if (promotion.isActive !== active) {
-      const before = promotionView(promotion);
+      const before = promotionView(promotion, programMinorDigits(program));
       promotion.isActive = active;
       promotion.updatedAt = clock.now();
       await tx.flush();
@@ -31,7 +32,7 @@ export function setPromotionActive(
         entityId: promotion.id,
         action: active ? 'activate' : 'deactivate',
         before,
-        after: promotionView(promotion),
+        after: promotionView(promotion, programMinorDigits(program)),
       });
     }
     return { id: promotion.id, externalId: promotion.externalId, isActive: promotion.isActive };

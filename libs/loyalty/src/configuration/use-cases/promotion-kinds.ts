@@ -1,28 +1,26 @@
+import type { EntityManager } from '@mikro-orm/postgresql';
 import { DomainError } from '@loyalty/kernel';
-import type { PromotionType } from '../../entities/promotion.entity';
-
-/** The blocks of the checkout kinds (`discount`, `points`), which a trigger promotion does not take. */
-export interface CheckoutBlocks {
-  discount?: Record<string, unknown> | null;
-  accrual?: Record<string, unknown> | null;
-  redemption?: Record<string, unknown> | null;
-}
+import { hasSalesChannel } from '@loyalty/market-catalog';
+import type { LoyaltyProgram } from '../../entities/loyalty-program.entity';
+import type { PromotionSettings } from '../domain/promotion-settings';
+import { checkCheckoutCondition } from '../../checkout-config/domain/checkout-condition';
 
 /**
- * Checkout promotions (`discount`, `points`) need the market catalog, which this deployment has no
- * data for yet: error 17 until the checkout work replaces this. Trigger promotions must not carry
- * the checkout blocks.
+ * Checkout promotions (`discount`, `points`) price carts, so their program needs catalog data: a
+ * sales channel bound to its database (error 17 otherwise). Their condition tree is compiled
+ * against the account's custom fields; a trigger promotion's tree is only checked for shape.
  */
-export function requireTriggerKind(type: PromotionType | null | undefined, blocks: CheckoutBlocks): void {
-  if (type === 'discount' || type === 'points') {
+export async function checkCheckoutPromotion(
+  em: EntityManager,
+  program: LoyaltyProgram,
+  settings: PromotionSettings,
+): Promise<void> {
+  if (settings.type === 'trigger') return;
+  if (!(await hasSalesChannel(em, program.database))) {
     throw new DomainError(
       'MARKET_REQUIRED',
-      'checkout promotions need the market catalog, which this deployment has no data for yet',
+      `Checkout promotions need catalog data: no sales channel is bound to database ${program.database}`,
     );
   }
-  if (blocks.discount != null) throw DomainError.invalid('discount', 'only discount promotions have a discount');
-  if (blocks.accrual != null) throw DomainError.invalid('accrual', 'only points promotions have an accrual block');
-  if (blocks.redemption != null) {
-    throw DomainError.invalid('redemption', 'only points promotions have a redemption block');
-  }
+  if (settings.conditions !== null) await checkCheckoutCondition(em, settings.conditions);
 }

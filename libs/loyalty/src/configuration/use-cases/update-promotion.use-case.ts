@@ -11,7 +11,8 @@ import {
 } from '../repositories/configuration-lookup';
 import { promotionFields, promotionSettings, promotionView, PromotionView } from '../views/promotion-view';
 import type { CreatePromotionInput } from './create-promotion.use-case';
-import { requireTriggerKind } from './promotion-kinds';
+import { checkCheckoutPromotion } from './promotion-kinds';
+import { programMinorDigits } from '../../domain/program-money';
 import { isSameDocument } from './same-document';
 
 /**
@@ -30,21 +31,26 @@ export class UpdatePromotion {
     return this.em.transactional(async (em) => {
       const program = await requireProgram(em, programId);
       const promotion = await findPromotion(em, program.id, reference, 'own');
-      requireTriggerKind(promotion.type, input);
-      const current = promotionSettings(promotion);
+      const minorDigits = programMinorDigits(program);
+      const current = promotionSettings(promotion, minorDigits);
       const currencies = await ruleCurrencies(em, program.id);
-      const settings = resolvePromotionSettings(input, current, { timezone: program.timezone, currencies });
-      if (isSameDocument(current, settings)) return promotionView(promotion);
+      const settings = resolvePromotionSettings(input, current, {
+        timezone: program.timezone,
+        currencies,
+        minorDigits,
+      });
+      if (isSameDocument(current, settings)) return promotionView(promotion, minorDigits);
+      await checkCheckoutPromotion(em, program, settings);
       if (settings.promo_code_program_id !== current.promo_code_program_id) {
         requirePromoCodeProgramReference(settings.promo_code_program_id);
       }
       if (settings.external_id !== current.external_id) {
         await ensurePromotionExternalIdFree(em, program.id, settings.external_id, promotion.id);
       }
-      const before = promotionView(promotion);
-      Object.assign(promotion, promotionFields(settings), { updatedAt: this.clock.now() });
+      const before = promotionView(promotion, minorDigits);
+      Object.assign(promotion, promotionFields(settings, minorDigits), { updatedAt: this.clock.now() });
       await em.flush();
-      const after = promotionView(promotion);
+      const after = promotionView(promotion, minorDigits);
       recordAudit(em, this.clock, { entityType: 'promotion', entityId: promotion.id, action: 'update', before, after });
       return after;
     });

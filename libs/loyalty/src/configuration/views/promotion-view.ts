@@ -1,6 +1,7 @@
-import { formatRfc3339, Points } from '@loyalty/kernel';
+import { formatRfc3339, MinorDigits, Money, Points } from '@loyalty/kernel';
 import type { Promotion, TriggerRule, TriggerRules } from '../../entities/promotion.entity';
 import type { PromotionSettings, PromotionReturnPolicy } from '../domain/promotion-settings';
+import type { CheckoutEffects } from '../domain/checkout-effects';
 
 /** `loyalty/promotions/get`: the settings with the id, the counters and the timestamps (also the audit snapshot). */
 export interface PromotionView extends PromotionSettings {
@@ -31,9 +32,20 @@ function triggerRules(promotion: Promotion): TriggerRules {
   return { accrual_rules: copy(rules.accrual_rules), redeem_rules: copy(rules.redeem_rules) };
 }
 
+function checkoutEffects(promotion: Promotion): CheckoutEffects {
+  const rules = promotion.rules as Partial<CheckoutEffects>;
+  return { discount: rules.discount ?? null, accrual: rules.accrual ?? null, redemption: rules.redemption ?? null };
+}
+
+/** A discount promotion's budget is money (minor units); the other kinds count points. */
+function budgetText(promotion: Promotion, amount: bigint, minorDigits: MinorDigits): string {
+  return promotion.type === 'discount' ? Money.format(amount, minorDigits) : Points.format(amount);
+}
+
 const instant = (value: Date | null) => (value === null ? null : formatRfc3339(value));
 
-export function promotionSettings(promotion: Promotion): PromotionSettings {
+/** `minorDigits` are those of the program's currency (discount budgets are money). */
+export function promotionSettings(promotion: Promotion, minorDigits: MinorDigits): PromotionSettings {
   return {
     type: promotion.type,
     name: promotion.name,
@@ -49,21 +61,22 @@ export function promotionSettings(promotion: Promotion): PromotionSettings {
       per_member: promotion.limitPerMember,
       per_member_period: promotion.limitPerMemberPeriod,
       total_uses: promotion.limitTotalUses,
-      budget: promotion.limitBudget === null ? null : Points.format(promotion.limitBudget),
+      budget: promotion.limitBudget === null ? null : budgetText(promotion, promotion.limitBudget, minorDigits),
     },
     promo_code_program_id: promotion.promoCodeProgramId,
     return_policy: promotion.returnPolicy,
     ...triggerRules(promotion),
+    ...checkoutEffects(promotion),
   };
 }
 
-export function promotionView(promotion: Promotion): PromotionView {
+export function promotionView(promotion: Promotion, minorDigits: MinorDigits): PromotionView {
   return {
     id: promotion.id,
     loyalty_program_id: promotion.program,
-    ...promotionSettings(promotion),
+    ...promotionSettings(promotion, minorDigits),
     uses_count: promotion.usesCount,
-    budget_used: Points.format(promotion.budgetUsed),
+    budget_used: budgetText(promotion, promotion.budgetUsed, minorDigits),
     created_at: formatRfc3339(promotion.createdAt),
     updated_at: formatRfc3339(promotion.updatedAt),
   };
@@ -82,8 +95,8 @@ export function triggerPromotionItem(promotion: Promotion): TriggerPromotionItem
   };
 }
 
-/** The entity fields of resolved settings. */
-export function promotionFields(settings: PromotionSettings) {
+/** The entity fields of resolved settings (`minorDigits` of the program's currency, for a discount budget). */
+export function promotionFields(settings: PromotionSettings, minorDigits: MinorDigits) {
   return {
     type: settings.type,
     name: settings.name,
@@ -98,9 +111,19 @@ export function promotionFields(settings: PromotionSettings) {
     limitPerMember: settings.limits.per_member,
     limitPerMemberPeriod: settings.limits.per_member_period,
     limitTotalUses: settings.limits.total_uses,
-    limitBudget: settings.limits.budget === null ? null : Points.parse(settings.limits.budget),
+    limitBudget:
+      settings.limits.budget === null
+        ? null
+        : settings.type === 'discount'
+          ? Money.parse(settings.limits.budget, minorDigits)
+          : Points.parse(settings.limits.budget),
     promoCodeProgramId: settings.promo_code_program_id,
     returnPolicy: settings.return_policy as PromotionReturnPolicy,
-    rules: { accrual_rules: settings.accrual_rules, redeem_rules: settings.redeem_rules } as Record<string, unknown>,
+    rules: (settings.type === 'trigger'
+      ? { accrual_rules: settings.accrual_rules, redeem_rules: settings.redeem_rules }
+      : { discount: settings.discount, accrual: settings.accrual, redemption: settings.redemption }) as Record<
+      string,
+      unknown
+    >,
   } satisfies Partial<Promotion>;
 }

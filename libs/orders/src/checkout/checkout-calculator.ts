@@ -1,0 +1,86 @@
+import { Inject, Injectable } from '@nestjs/common';
+import type { EntityManager } from '@mikro-orm/postgresql';
+import { formatRfc3339 } from '@loyalty/kernel';
+import { CartCalculation, priceCart, PricingPromoCode, quoteFigures } from '@loyalty/loyalty-engine';
+import { accrualDates, CheckoutBuyer, ProgramConfigCache } from '@loyalty/loyalty';
+import { AccountContext, APP_CONFIG, type AppConfig } from '@loyalty/platform';
+import type { CheckoutRequest } from './domain/checkout-input';
+import { issueQuote } from './domain/quote-token';
+import { CheckoutSession, openCheckoutSession, SessionOptions } from './repositories/checkout-session';
+import { calculationAnswer, CalculationAnswer } from './views/calculation-answer';
+
+export interface Calculated {
+  session: CheckoutSession;
+  calculation: CartCalculation;
+  answer: CalculationAnswer;
+}
+
+/** Promo codes as checkout sees them until the code store answers (every code unknown). */
+export type PromoCodeCheck = (codes: string[], buyer: CheckoutBuyer | null, now: Date) => Promise<PricingPromoCode[]>;
+
+export const PROMO_CODE_CHECK = Symbol('PROMO_CODE_CHECK');
+
+/**
+ * One calculation of a checkout request, shared by `preorder` and `preorder_commit`: resolve,
+ * price with the pure engine, and answer in the API's words with a fresh quote.
+ */
+@Injectable()
+export class CheckoutCalculator {
+  constructor(
+    private readonly programs: ProgramConfigCache,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
+    @Inject(PROMO_CODE_CHECK) private readonly checkPromoCodes: PromoCodeCheck,
+  ) {}
+
+  async calculate(
+    em: EntityManager,
+    request: CheckoutRequest,
+    now: Date,
+    balanceOf: SessionOptions['balanceOf'],
+  ): Promise<Calculated> {
+    const session = await openCheckoutSession(em, this.programs, request, {
+      now,
+      balanceOf,
+      promoCodes: (codes, buyer) => this.checkPromoCodes(codes, buyer, now),
+    });
+    const calculation = priceCart(session.pricing);
+    return { session, calculation, answer: this.answer(session, calculation, now) };
+  }
+
+  private answer(session: CheckoutSession, calculation: CartCalculation, now: Date): CalculationAnswer {
+    const { checkout, program, buyer } = session;
+    const quote = issueQuote(quoteFigures(calculation), AccountContext.accountId(), now, this.config.quoteSecret);
+    const main = session.redemptionCurrency;
+    const activeAtOnce =
+      main && checkout.pricing.currencies.find((currency) => currency.eid === main.externalId)?.activeAtOnce
+        ? (calculation.accrued.find((accrued) => accrued.points_currency_eid === main.externalId)?.amount ?? 0n)
+        : 0n;
+    return calculationAnswer(calculation, {
+      externalId: session.sent.externalId,
+      currency: session.sent.currency,
+      minorDigits: session.minorDigits,
+      sentLines: session.sent.lines,
+      promotionEids: new Map(checkout.promotions.map((entry) => [entry.promotion.id, entry.promotion.externalId])),
+      mainCurrencyEid: main?.externalId ?? null,
+      accrualDates: (eid) => {
+        const currency = checkout.currencyByEid(eid);
+        const dates = currency ? accrualDates(program, currency, now, {}) : null;
+        return {
+          activation: formatRfc3339(dates?.activationAt ?? now),
+          expiration: dates?.expiresAt ? formatRfc3339(dates.expiresAt) : null,
+        };
+      },
+      balance: session.balance && { active: session.balance.active, total: session.balance.total },
+      activeAtOnce,
+      member: {
+        is_member: buyer?.member != null,
+        profile_id: buyer?.profileId ?? null,
+        tiers: (buyer?.member?.tiers ?? []).map((tier) => ({
+          tiers_group_id: tier.tiersGroupId,
+          tier_eid: tier.tierEid,
+        })),
+      },
+      quote: { id: quote.id, hash: quote.hash, expires_at: formatRfc3339(quote.expiresAt) },
+    });
+  }
+}

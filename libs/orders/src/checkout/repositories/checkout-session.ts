@@ -1,0 +1,178 @@
+import type { EntityManager } from '@mikro-orm/postgresql';
+import { DomainError, localDateParts, MinorDigits, Points } from '@loyalty/kernel';
+import { Balance, MemberFacts, PricingInput, PricingPromoCode } from '@loyalty/loyalty-engine';
+import {
+  CheckoutBuyer,
+  CheckoutProgram,
+  loadCheckoutBuyer,
+  loadLimitStates,
+  LoyaltyProgram,
+  PointsCurrency,
+  ProgramConfig,
+  ProgramConfigCache,
+} from '@loyalty/loyalty';
+import { loadCartCatalog, requireTouchpoint } from '@loyalty/market-catalog';
+import { checkOrderTotal, readOrderDocument, SentLine, SentOrder } from '../../domain/order-document';
+import type { NamedPerson } from '../../domain/order-person';
+import { lineStatusEffect } from '../../domain/line-status-effect';
+import { buildCart, Cart } from '../domain/cart-facts';
+import type { CheckoutRequest } from '../domain/checkout-input';
+import { readCheckoutPerson } from '../domain/checkout-person';
+
+/** Everything one calculation needs, loaded for one request. */
+export interface CheckoutSession {
+  config: ProgramConfig;
+  checkout: CheckoutProgram;
+  program: LoyaltyProgram;
+  minorDigits: MinorDigits;
+  sent: SentOrder & { lines: SentLine[] };
+  named: NamedPerson | null;
+  buyer: CheckoutBuyer | null;
+  cart: Cart;
+  /** The currency points are redeemed in (null when the program has no standard currency). */
+  redemptionCurrency: PointsCurrency | null;
+  /** The buyer's balance in the redemption currency (null for a non-member). */
+  balance: Balance | null;
+  pricing: PricingInput;
+}
+
+export interface SessionOptions {
+  /** The balance in the redemption currency: read without locks (preorder), or from the locked ledger (commit). */
+  balanceOf: (
+    member: NonNullable<CheckoutBuyer['member']>,
+    currency: PointsCurrency,
+    checkout: CheckoutProgram,
+  ) => Promise<Balance>;
+  /** Checks the sent promo codes for this buyer. */
+  promoCodes: (codes: string[], buyer: CheckoutBuyer | null) => Promise<PricingPromoCode[]>;
+  now: Date;
+}
+
+/**
+ * Resolves a checkout request (rules.md §4 step 1): the touchpoint's sales channel, the active
+ * program of its database (error 17 without one), the catalog slice of the lines, the buyer and
+ * their balance, the limit counters and the promo codes; and builds the engine's input.
+ */
+export async function openCheckoutSession(
+  em: EntityManager,
+  programs: ProgramConfigCache,
+  request: CheckoutRequest,
+  options: SessionOptions,
+): Promise<CheckoutSession> {
+  const named = readCheckoutPerson(request);
+  const { channel } = await requireTouchpoint(em, request.data.endpoint, 'data.endpoint');
+  const config = await activeProgramConfig(em, programs, channel.database);
+  const checkout = config.checkout;
+  const program = config.program as LoyaltyProgram;
+  if (request.data.currency !== program.currency) {
+    throw DomainError.invalid('data.currency', `must be the program's currency, ${program.currency}`);
+  }
+  const sent = readCheckoutDocument(request, checkout.minorDigits);
+  const catalog = await loadCartCatalog(em, sent.lines);
+  const buyer = named && (await loadCheckoutBuyer(em, program, named.match, options.now));
+  const member = buyer?.member ?? null;
+  const redemptionCurrency = pickRedemptionCurrency(checkout, request.data.points_currency_eid);
+  const balance = member && redemptionCurrency ? await options.balanceOf(member, redemptionCurrency, checkout) : null;
+  const limits = await loadLimitStates(em, program, checkout.promotions, member?.ref ?? null, options.now);
+  const promoCodes = await options.promoCodes(request.data.promo_codes ?? [], buyer);
+  const local = localDateParts(options.now, program.timezone);
+  const memberFacts: MemberFacts | null = member && {
+    tiers: new Set(member.tiers.map((tier) => tier.tierEid)),
+    registeredDays: member.registeredDays,
+  };
+  const cart = buildCart(sent, {
+    catalog,
+    allowUnknownItems: program.allowUnknownItems,
+    channel: channel.externalId,
+    minorDigits: checkout.minorDigits,
+    member: memberFacts,
+    profileCustomFields: buyer?.profileCustomFields ?? {},
+    now: { weekday: local.weekday, hour: local.hour },
+    inOrderSegment: (segmentId, order) => checkout.orderSegments.get(segmentId)?.evaluate(order).matches ?? false,
+  });
+  const pricing: PricingInput = {
+    minorDigits: checkout.minorDigits,
+    lines: cart.lines,
+    deliveryCost: sent.deliveryCost ?? 0n,
+    order: cart.facts,
+    member:
+      member && redemptionCurrency && balance
+        ? { activeBalances: new Map([[redemptionCurrency.externalId, balance.active]]) }
+        : member
+          ? { activeBalances: new Map() }
+          : null,
+    program: checkout.pricing,
+    promotions: checkout.promotions.map((entry) => ({
+      ...entry.pricing,
+      limits: limits.get(entry.promotion.id) ?? { exhausted: false, budgetLeft: null },
+    })),
+    partners: checkout.partners,
+    promoCodes,
+    pointsToRedeem: readPointsToRedeem(request.data.points_to_redeem, redemptionCurrency),
+    redemptionCurrency: redemptionCurrency?.externalId ?? null,
+    now: options.now,
+  };
+  return {
+    config,
+    checkout,
+    program,
+    minorDigits: checkout.minorDigits,
+    sent,
+    named,
+    buyer,
+    cart,
+    redemptionCurrency,
+    balance,
+    pricing,
+  };
+}
+
+/** The active program of the database a sales channel is bound to; error 17 without one. */
+async function activeProgramConfig(
+  em: EntityManager,
+  programs: ProgramConfigCache,
+  databaseId: number,
+): Promise<ProgramConfig> {
+  const [row]: Array<{ id: string; config_version: string }> = await em.execute(
+    'select id, config_version from loyalty_programs where database_id = ? and is_active',
+    [databaseId],
+  );
+  if (!row) {
+    throw new DomainError('MARKET_REQUIRED', `No active loyalty program prices orders of database ${databaseId}`);
+  }
+  return programs.at(em, Number(row.id), String(row.config_version));
+}
+
+function readCheckoutDocument(request: CheckoutRequest, minorDigits: MinorDigits): SentOrder & { lines: SentLine[] } {
+  const noCustomStatuses = new Map();
+  const sent = readOrderDocument(
+    { ...request.data, external_id: request.external_id, status: request.data.status ?? 'new' },
+    { minorDigits, zone: 'UTC', lineEffect: (status) => lineStatusEffect(status, noCustomStatuses) },
+  );
+  const lines = sent.lines ?? [];
+  if (lines.length === 0) throw DomainError.invalid('data.lines', 'a cart has at least one line');
+  checkOrderTotal(lines, sent.deliveryCost ?? 0n, sent.totalPrice, minorDigits);
+  return { ...sent, lines };
+}
+
+/** `points_currency_eid` names a standard currency (error 1 for a qualification one, 18 when unknown); default: the first standard one. */
+function pickRedemptionCurrency(checkout: CheckoutProgram, eid: string | null | undefined): PointsCurrency | null {
+  if (eid == null) return checkout.currencies.find((currency) => currency.type === 'standard') ?? null;
+  const currency = checkout.currencyByEid(eid);
+  if (!currency) {
+    throw DomainError.unknownReference('data.points_currency_eid', `the program has no points currency "${eid}"`);
+  }
+  if (currency.type !== 'standard') {
+    throw DomainError.invalid('data.points_currency_eid', 'qualification points cannot be redeemed');
+  }
+  return currency;
+}
+
+/** `points_to_redeem`: absent (none), "max", or points in the currency's precision. */
+function readPointsToRedeem(text: string | null | undefined, currency: PointsCurrency | null): bigint | 'max' | null {
+  if (text == null) return null;
+  if (text === 'max') return 'max';
+  const points = Points.parse(text, 'data.points_to_redeem');
+  if (points < 0n) throw DomainError.invalid('data.points_to_redeem', 'must not be negative');
+  return currency ? Points.requirePrecision(points, currency.precision, 'data.points_to_redeem') : points;
+}
