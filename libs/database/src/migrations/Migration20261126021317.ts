@@ -31,6 +31,11 @@ export class Migration20261126021317 extends Migration {
 
     this.addSql(`alter table "order_lines" add column "allocation" jsonb null;`);
 
+    // Balance reads ask whether an account has a temporary transaction past its deadline.
+    this.addSql(
+      `create index "points_transactions_account_temporaries_idx" on "points_transactions" ("points_account_id") where "status" = 'temporary';`,
+    );
+
     // Partners and order segments are program configuration: caches reload when they change.
     this.addSql(`create trigger loyalty_partners_config_version after insert or update or delete on loyalty_partners
       for each row execute function bump_config_version_of_program();`);
@@ -40,6 +45,8 @@ export class Migration20261126021317 extends Migration {
   }
 
   override async down(): Promise<void> {
+    this.addSql(`drop index "points_transactions_account_temporaries_idx";`);
+
     this.addSql(`drop table if exists "loyalty_partners" cascade;`);
 
     this.addSql(`drop table if exists "loyalty_order_segments" cascade;`);

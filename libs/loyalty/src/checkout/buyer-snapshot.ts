@@ -1,11 +1,10 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { Balance } from '@loyalty/loyalty-engine';
-import { findProfile, ProfileMatch } from '@loyalty/profiles';
+import type { ProfileMatch } from '@loyalty/profiles';
 import type { LoyaltyProgram } from '../entities/loyalty-program.entity';
-import { Member } from '../entities/member.entity';
 import type { PointsCurrency } from '../entities/points-currency.entity';
-import { TierGroup } from '../entities/tier-group.entity';
-import type { MemberRef } from '../repositories/member-lookup';
+import type { TierGroup } from '../entities/tier-group.entity';
+import { MemberRef, profileCondition } from '../repositories/member-lookup';
 import { readBalance } from '../ledger/balance-reader';
 import { cumulativeTierSteps } from '../ledger/tier-keeper';
 
@@ -26,33 +25,55 @@ export interface CheckoutMember {
 }
 
 /**
- * The profile a checkout names and its membership of the program, without creating anything:
- * null when no profile matches (an anonymous buyer gets what needs no membership).
+ * The profile a checkout names and its membership of the program, in one query and without
+ * creating anything: null when no profile matches (an anonymous buyer gets what needs no
+ * membership). `tierGroups` come from the program's cached configuration.
  */
 export async function loadCheckoutBuyer(
   em: EntityManager,
-  program: LoyaltyProgram,
+  program: Readonly<LoyaltyProgram>,
+  tierGroups: readonly TierGroup[],
   match: ProfileMatch,
   now: Date,
 ): Promise<CheckoutBuyer | null> {
-  const profile = await findProfile(em, program.database, match);
-  if (!profile) return null;
-  const member = await em.findOne(Member, { program: program.id, profile: profile.id, status: 'active' });
+  const { condition, value } = profileCondition(match);
+  const [row]: Array<{
+    profile_id: string;
+    custom_fields: Record<string, unknown>;
+    member_id: string | null;
+    registered_at: Date | null;
+  }> = await em.execute(
+    `select p.id as profile_id, p.custom_fields, m.id as member_id, m.registered_at
+       from profiles p
+       left join members m on m.profile_id = p.id and m.program_id = ? and m.status = 'active'
+      where p.account_id = ? and p.database_id = ? and ${condition}`,
+    [program.id, program.account, program.database, ...value],
+  );
+  if (!row) return null;
+  const member: MemberRef | null =
+    row.member_id === null
+      ? null
+      : {
+          id: Number(row.member_id),
+          account: program.account,
+          program: program.id,
+          profile: row.profile_id,
+          registeredAt: new Date(row.registered_at as Date),
+        };
   return {
-    profileId: profile.id,
-    profileCustomFields: profile.customFields,
-    member: member && (await checkoutMember(em, program, member, now)),
+    profileId: row.profile_id,
+    profileCustomFields: row.custom_fields ?? {},
+    member: member && (await checkoutMember(em, member, tierGroups, now)),
   };
 }
 
 async function checkoutMember(
   em: EntityManager,
-  program: LoyaltyProgram,
-  member: Member,
+  member: MemberRef,
+  groups: readonly TierGroup[],
   now: Date,
 ): Promise<CheckoutMember> {
-  const groups = await em.find(TierGroup, { program: program.id });
-  const steps = groups.length === 0 ? [] : await cumulativeTierSteps(em, member, groups, now);
+  const steps = groups.length === 0 ? [] : await cumulativeTierSteps(em, member, [...groups], now);
   const current = new Map<number, { order: number; eid: string }>();
   for (const step of steps) {
     const held = current.get(step.group.id);

@@ -27,10 +27,13 @@ export async function loadLimitStates(
     await em.execute(
       `select p.id, p.uses_count, p.budget_used::text as budget_used, u.uses as member_uses
          from promotions p
-         join unnest(?::bigint[], ?::text[]) as k(promotion_id, period_key) on k.promotion_id = p.id
+         join jsonb_to_recordset(?::jsonb) as k(promotion_id bigint, period_key text) on k.promotion_id = p.id
          left join promotion_member_uses u
            on u.promotion_id = p.id and u.member_id = ? and u.period_key = k.period_key`,
-      [limited.map((entry) => entry.promotion.id), keys, member?.id ?? 0],
+      [
+        JSON.stringify(limited.map((entry, index) => ({ promotion_id: entry.promotion.id, period_key: keys[index] }))),
+        member?.id ?? 0,
+      ],
     );
   const byId = new Map(rows.map((row) => [Number(row.id), row]));
   for (const { promotion } of limited) {

@@ -27,6 +27,11 @@ export type TransactionStatus = 'temporary' | 'posted' | 'rolled_back' | 'cancel
   expression:
     'create index "points_transactions_temporary_deadline_idx" on "points_transactions" ("temp_deadline") where "status" = \'temporary\'',
 })
+@Index({
+  name: 'points_transactions_account_temporaries_idx',
+  expression:
+    'create index "points_transactions_account_temporaries_idx" on "points_transactions" ("points_account_id") where "status" = \'temporary\'',
+})
 export class PointsTransaction {
   @PrimaryKey({ type: idType, autoincrement: true })
   id!: number;

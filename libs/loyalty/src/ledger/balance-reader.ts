@@ -18,9 +18,17 @@ export async function readBalance(
   currency: PointsCurrency,
   now: Date,
 ): Promise<Balance> {
+  // One query in the common case: the cached balance, and whether anything is due that the
+  // worker has not processed yet (only then are the lots and temporaries read).
   const [row]: Record<string, unknown>[] = await em.execute(
-    'select id, active, pending, held, debt from points_accounts where member_id = ? and currency_id = ?',
-    [member.id, currency.id],
+    `select a.id, a.active, a.pending, a.held, a.debt,
+            exists (select 1 from points_transactions t
+                     where t.points_account_id = a.id and t.status = 'temporary' and t.temp_deadline <= ?) as due_temporaries,
+            exists (select 1 from points_lots l
+                     where l.points_account_id = a.id
+                       and ((not l.activated and l.activation_at <= ?) or (not l.expired and l.expires_at < ?))) as due_lots
+       from points_accounts a where a.member_id = ? and a.currency_id = ?`,
+    [now, now, now, member.id, currency.id],
   );
   if (!row) return ZERO;
   const account: Pick<AccountRow, 'active' | 'pending' | 'held' | 'debt'> = {
@@ -29,6 +37,7 @@ export async function readBalance(
     held: BigInt(row['held'] as string),
     debt: BigInt(row['debt'] as string),
   };
+  if (!row['due_temporaries'] && !row['due_lots']) return netBalance(account);
   const accountId = Number(row['id']);
   const temporaries = await loadTemporaries(em, accountId, now);
   const allocations = await loadAllocations(

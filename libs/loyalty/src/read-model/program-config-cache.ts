@@ -8,6 +8,7 @@ import { Promotion } from '../entities/promotion.entity';
 import { loadCustomFieldTypes } from '@loyalty/market-catalog';
 import { OrderSegment } from '../entities/order-segment.entity';
 import { Partner } from '../entities/partner.entity';
+import { TierGroup } from '../entities/tier-group.entity';
 import { ProgramConfig } from './program-config';
 
 const MAX_PROGRAMS = 1_000;
@@ -50,10 +51,12 @@ export class ProgramConfigCache {
     const program = await em.findOneOrFail(LoyaltyProgram, { id: programId });
     const currencies = await em.find(PointsCurrency, { program: programId }, { orderBy: { id: 'asc' } });
     const promotions = await em.find(Promotion, { program: programId });
+    const tierGroups = await em.find(TierGroup, { program: programId }, { orderBy: { id: 'asc' } });
     const partners = await em.find(Partner, { program: programId });
     const orderSegments = await em.find(OrderSegment, { program: programId });
     const customFieldType = await loadCustomFieldTypes(em);
     return new ProgramConfig(String(program.configVersion), program, currencies, promotions, {
+      tierGroups,
       partners,
       orderSegments,
       customFieldType,

@@ -6,10 +6,12 @@ import type { CurrencyReference } from '../repositories/program-lookup';
 import type { CustomFieldTypeLookup } from '@loyalty/loyalty-engine';
 import type { OrderSegment } from '../entities/order-segment.entity';
 import type { Partner } from '../entities/partner.entity';
+import type { TierGroup } from '../entities/tier-group.entity';
 import { CheckoutProgram } from './checkout-program';
 
 /** What only checkout reads, loaded with the rest of the configuration. */
 export interface CheckoutSources {
+  tierGroups: readonly TierGroup[];
   partners: readonly Partner[];
   orderSegments: readonly OrderSegment[];
   customFieldType: CustomFieldTypeLookup;
@@ -37,6 +39,10 @@ export class ProgramConfig {
     this.currenciesByEid = new Map(currencies.map((currency) => [currency.externalId, currency]));
     this.promotionsById = new Map(promotions.map((promotion) => [promotion.id, promotion]));
     this.promotionsByEid = new Map(promotions.map((promotion) => [promotion.externalId, promotion]));
+  }
+
+  get tierGroups(): readonly TierGroup[] {
+    return this.checkoutSources.tierGroups;
   }
 
   /** The checkout configuration, compiled on first use and kept as long as this snapshot. */

@@ -74,7 +74,8 @@ export async function requireProgramMember(
   };
 }
 
-function profileCondition(match: ProfileMatch): { condition: string; value: unknown[] } {
+/** The SQL condition on `profiles p` that a match names, with its parameters. */
+export function profileCondition(match: ProfileMatch): { condition: string; value: unknown[] } {
   switch (match.kind) {
     case 'email':
       return { condition: 'p.email = ?', value: [match.email] };

@@ -11,7 +11,8 @@ import {
   ProgramConfig,
   ProgramConfigCache,
 } from '@loyalty/loyalty';
-import { loadCartCatalog, requireTouchpoint } from '@loyalty/market-catalog';
+import { loadCartCatalog } from '@loyalty/market-catalog';
+import { resolveCheckoutRoute } from './checkout-route';
 import { checkOrderTotal, readOrderDocument, SentLine, SentOrder } from '../../domain/order-document';
 import type { NamedPerson } from '../../domain/order-person';
 import { lineStatusEffect } from '../../domain/line-status-effect';
@@ -60,8 +61,8 @@ export async function openCheckoutSession(
   options: SessionOptions,
 ): Promise<CheckoutSession> {
   const named = readCheckoutPerson(request);
-  const { channel } = await requireTouchpoint(em, request.data.endpoint, 'data.endpoint');
-  const config = await activeProgramConfig(em, programs, channel.database);
+  const route = await resolveCheckoutRoute(em, request.data.endpoint);
+  const config = await programs.at(em, route.programId, route.configVersion);
   const checkout = config.checkout;
   const program = config.program as LoyaltyProgram;
   if (request.data.currency !== program.currency) {
@@ -69,7 +70,7 @@ export async function openCheckoutSession(
   }
   const sent = readCheckoutDocument(request, checkout.minorDigits);
   const catalog = await loadCartCatalog(em, sent.lines);
-  const buyer = named && (await loadCheckoutBuyer(em, program, named.match, options.now));
+  const buyer = named && (await loadCheckoutBuyer(em, program, config.tierGroups, named.match, options.now));
   const member = buyer?.member ?? null;
   const redemptionCurrency = pickRedemptionCurrency(checkout, request.data.points_currency_eid);
   const balance = member && redemptionCurrency ? await options.balanceOf(member, redemptionCurrency, checkout) : null;
@@ -83,7 +84,7 @@ export async function openCheckoutSession(
   const cart = buildCart(sent, {
     catalog,
     allowUnknownItems: program.allowUnknownItems,
-    channel: channel.externalId,
+    channel: route.channelExternalId,
     minorDigits: checkout.minorDigits,
     member: memberFacts,
     profileCustomFields: buyer?.profileCustomFields ?? {},
@@ -125,22 +126,6 @@ export async function openCheckoutSession(
     balance,
     pricing,
   };
-}
-
-/** The active program of the database a sales channel is bound to; error 17 without one. */
-async function activeProgramConfig(
-  em: EntityManager,
-  programs: ProgramConfigCache,
-  databaseId: number,
-): Promise<ProgramConfig> {
-  const [row]: Array<{ id: string; config_version: string }> = await em.execute(
-    'select id, config_version from loyalty_programs where database_id = ? and is_active',
-    [databaseId],
-  );
-  if (!row) {
-    throw new DomainError('MARKET_REQUIRED', `No active loyalty program prices orders of database ${databaseId}`);
-  }
-  return programs.at(em, Number(row.id), String(row.config_version));
 }
 
 function readCheckoutDocument(request: CheckoutRequest, minorDigits: MinorDigits): SentOrder & { lines: SentLine[] } {
