@@ -253,4 +253,70 @@ describe('checkout: preorder and preorder_commit (E7)', () => {
     );
     expect(stale.details).toMatchObject({ calculation: { final_total_price: '2370.00' } });
   });
+
+  it('simulates a draft promotion against a cart without saving it, and explains the decisions', async () => {
+    const listed = () =>
+      ok<{ total_count: number }>('loyalty/promotions/list', { loyalty_program_id: programId }, a.read).then(
+        (page) => page.total_count,
+      );
+    const before = await listed();
+    const draft = {
+      type: 'discount',
+      name: 'Draft 15%',
+      external_id: 'draft15',
+      is_active: true,
+      priority: 10,
+      stacking: 'exclusive',
+      discount: { kind: 'percent', value: '15', target: 'order' },
+    };
+    const simulated = await ok<Calculation>(
+      'loyalty/promotions/simulate',
+      { loyalty_program_id: programId, promotions: [draft], cart: cart('website') },
+      a.integration,
+    );
+    expect(simulated).toMatchObject({
+      discount_total: '330.00',
+      points_redeemed: '130.00',
+      final_total_price: '2040.00',
+    });
+    // An exclusive promotion stops every later one on its lines, points promotions included (rules.md §4).
+    expect(simulated.applied_promotions.map((promotion) => promotion.external_id)).toEqual(['draft15']);
+    expect(simulated.rejected_promotions).toEqual([
+      expect.objectContaining({ external_id: 'online10', reason: 'EXCLUDED_BY_PRIORITY' }),
+      expect.objectContaining({ external_id: 'back5', reason: 'EXCLUDED_BY_PRIORITY' }),
+    ]);
+    expect(await listed()).toBe(before);
+    const invalid = expectFailure(
+      await call(
+        'loyalty/promotions/simulate',
+        {
+          loyalty_program_id: programId,
+          promotions: [{ ...draft, discount: { kind: 'percent', value: '150', target: 'order' } }],
+          cart: cart('website'),
+        },
+        a.integration,
+      ),
+      400,
+      1,
+      'VALIDATION_FAILED',
+    );
+    expect(invalid.details.fields?.map((field) => field.path)).toEqual(['promotions[0].discount.value']);
+    const unknownProduct = expectFailure(
+      await call(
+        'loyalty/promotions/simulate',
+        {
+          loyalty_program_id: programId,
+          cart: {
+            ...cart('website'),
+            data: { ...cart('website').data, lines: [{ ...cart('website').data.lines[0], sku: 'nope' }] },
+          },
+        },
+        a.integration,
+      ),
+      400,
+      18,
+      'UNKNOWN_REFERENCE',
+    );
+    expect(unknownProduct.details.fields?.map((field) => field.path)).toEqual(['cart.data.lines[0].sku']);
+  });
 });

@@ -374,6 +374,31 @@ describe('role matrix', () => {
         };
       case 'loyalty/partners/update':
         return { ...program, partner_id: await matrixPartner(programId), name: `Partner ${serial}` };
+      case 'loyalty/promotions/simulate': {
+        marketFixture ??= makeMarketFixture();
+        await marketFixture;
+        return {
+          ...program,
+          promotions: [
+            {
+              type: 'discount',
+              name: 'Draft',
+              external_id: 'draft',
+              is_active: true,
+              discount: { kind: 'percent', value: '10', target: 'order' },
+            },
+          ],
+          cart: {
+            external_id: `matrix-simulation-${serial}`,
+            data: {
+              endpoint: 'matrix-site',
+              currency: 'RUB',
+              total_price: '10.00',
+              lines: [{ external_id: 'l1', product: 'matrix-product', base_price_per_item: '10.00', count: 1 }],
+            },
+          },
+        };
+      }
       case 'loyalty/partners/list':
       case 'loyalty/order_segments/list':
         return program;

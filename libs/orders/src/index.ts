@@ -28,4 +28,5 @@ export * from './checkout/domain/checkout-input';
 export * from './checkout/views/calculation-answer';
 export * from './checkout/use-cases/preorder.use-case';
 export * from './checkout/use-cases/commit-preorder.use-case';
+export * from './checkout/use-cases/simulate-promotions.use-case';
 export * from './nest/orders.module';

@@ -39,6 +39,7 @@ export const ALLOWED: Record<string, Caller[]> = {
   'loyalty/promotions/list': ['admin', 'integration', 'read'],
   'loyalty/promotions/activate': ['admin'],
   'loyalty/promotions/deactivate': ['admin'],
+  'loyalty/promotions/simulate': ['admin', 'integration'],
   'loyalty/partners/create': ['admin'],
   'loyalty/partners/update': ['admin'],
   'loyalty/partners/list': ['admin', 'integration', 'read'],

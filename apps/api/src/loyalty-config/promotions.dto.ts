@@ -75,7 +75,7 @@ export class TriggerRuleDto implements TriggerRuleInput {
 }
 
 /** The settings both create and update take (optional ones; null restores the default on update). */
-class PromotionOptionalFields {
+export class PromotionOptionalFields {
   @TextField({ optional: true, nullable: true, maxLength: 2000, example: '100 points on the birthday' })
   description?: string | null;
 
@@ -183,6 +183,21 @@ export class CreatePromotionRequest extends PromotionOptionalFields implements C
   name!: string;
 
   @ExternalIdField({ description: 'Unique in the program; not all digits', example: 'birthday' })
+  external_id!: string;
+
+  @BoolField({ example: true })
+  is_active!: boolean;
+}
+
+/** A draft promotion for `promotions/simulate`: what `create` takes, without the program. */
+export class DraftPromotionDto extends PromotionOptionalFields implements CreatePromotionInput {
+  @EnumField(PROMOTION_TYPES, { description: 'discount or points', example: 'discount' })
+  type!: PromotionType;
+
+  @TextField({ example: 'Draft 15%' })
+  name!: string;
+
+  @ExternalIdField({ description: 'Not all digits', example: 'draft15' })
   external_id!: string;
 
   @BoolField({ example: true })

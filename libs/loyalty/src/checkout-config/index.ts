@@ -11,3 +11,4 @@ export * from './use-cases/update-order-segment.use-case';
 export * from './use-cases/get-order-segment.use-case';
 export * from './use-cases/list-order-segments.use-case';
 export * from './checkout-config.module';
+export * from './draft-promotions';

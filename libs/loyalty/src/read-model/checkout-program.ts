@@ -40,6 +40,8 @@ export class CheckoutProgram {
   readonly promotions: readonly CheckoutPromotion[];
   readonly partners: readonly PricingPartner[];
   readonly orderSegments: ReadonlyMap<number, OrderCondition>;
+  private readonly currencyEids: ReadonlySet<string>;
+  private readonly compile: (tree: unknown) => OrderCondition;
 
   constructor(
     readonly program: Readonly<LoyaltyProgram>,
@@ -50,12 +52,12 @@ export class CheckoutProgram {
     customFieldType: CustomFieldTypeLookup,
   ) {
     this.minorDigits = programMinorDigits(program);
-    const currencyEids = new Set(currencies.map((currency) => currency.externalId));
-    const compile = (tree: unknown) => compileOrderCondition(tree, { customFieldType });
+    this.currencyEids = new Set(currencies.map((currency) => currency.externalId));
+    this.compile = (tree: unknown) => compileOrderCondition(tree, { customFieldType });
     this.pricing = pricingProgram(program, currencies);
     this.promotions = promotions
       .filter((promotion) => promotion.type !== 'trigger')
-      .map((promotion) => checkoutPromotion(promotion, this.minorDigits, currencyEids, compile));
+      .map((promotion) => this.compilePromotion(promotion));
     this.partners = [...partners]
       .sort((a, b) => a.id - b.id)
       .map((partner) => ({
@@ -64,7 +66,12 @@ export class CheckoutProgram {
         products: parseProductSet(partner.products),
         terms: parsePartnerTerms(partner.terms),
       }));
-    this.orderSegments = new Map(segments.map((segment) => [segment.id, compile(segment.conditions)]));
+    this.orderSegments = new Map(segments.map((segment) => [segment.id, this.compile(segment.conditions)]));
+  }
+
+  /** A checkout promotion (saved, or a draft being simulated) compiled for the engine. */
+  compilePromotion(promotion: Promotion): CheckoutPromotion {
+    return checkoutPromotion(promotion, this.minorDigits, this.currencyEids, this.compile);
   }
 
   /** The currency with this external id (the engine names currencies by external id). */

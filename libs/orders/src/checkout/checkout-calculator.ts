@@ -1,7 +1,7 @@
 import { Inject, Injectable } from '@nestjs/common';
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { formatRfc3339 } from '@loyalty/kernel';
-import { CartCalculation, priceCart, PricingPromoCode, quoteFigures } from '@loyalty/loyalty-engine';
+import { CartCalculation, priceCart, PricingPromoCode, PricingPromotion, quoteFigures } from '@loyalty/loyalty-engine';
 import { accrualDates, CheckoutBuyer, ProgramConfigCache } from '@loyalty/loyalty';
 import { AccountContext, APP_CONFIG, type AppConfig } from '@loyalty/platform';
 import type { CheckoutRequest } from './domain/checkout-input';
@@ -13,6 +13,12 @@ export interface Calculated {
   session: CheckoutSession;
   calculation: CartCalculation;
   answer: CalculationAnswer;
+}
+
+/** `promotions/simulate`: its program, and the promotion set to price with instead of the saved one. */
+export interface Simulation {
+  programId: number;
+  promotions: (session: CheckoutSession) => Promise<PricingPromotion[]>;
 }
 
 /** Promo codes as checkout sees them until the code store answers (every code unknown). */
@@ -37,12 +43,15 @@ export class CheckoutCalculator {
     request: CheckoutRequest,
     now: Date,
     balanceOf: SessionOptions['balanceOf'],
+    simulation?: Simulation,
   ): Promise<Calculated> {
     const session = await openCheckoutSession(em, this.programs, request, {
       now,
       balanceOf,
       promoCodes: (codes, buyer) => this.checkPromoCodes(codes, buyer, now),
+      programId: simulation?.programId,
     });
+    if (simulation) session.pricing = { ...session.pricing, promotions: await simulation.promotions(session) };
     const calculation = priceCart(session.pricing);
     return { session, calculation, answer: this.answer(session, calculation, now) };
   }
@@ -60,7 +69,7 @@ export class CheckoutCalculator {
       currency: session.sent.currency,
       minorDigits: session.minorDigits,
       sentLines: session.sent.lines,
-      promotionEids: new Map(checkout.promotions.map((entry) => [entry.promotion.id, entry.promotion.externalId])),
+      promotionEids: new Map(session.pricing.promotions.map((promotion) => [promotion.id, promotion.externalId])),
       mainCurrencyEid: main?.externalId ?? null,
       accrualDates: (eid) => {
         const currency = checkout.currencyByEid(eid);

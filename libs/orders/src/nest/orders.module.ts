@@ -3,6 +3,7 @@ import { LoyaltyModule } from '@loyalty/loyalty';
 import { CheckoutCalculator, PROMO_CODE_CHECK, PromoCodeCheck } from '../checkout/checkout-calculator';
 import { CommitPreorder } from '../checkout/use-cases/commit-preorder.use-case';
 import { Preorder } from '../checkout/use-cases/preorder.use-case';
+import { SimulatePromotions } from '../checkout/use-cases/simulate-promotions.use-case';
 import { DeleteOrder } from '../use-cases/delete-order.use-case';
 import { GetOrderStatus } from '../use-cases/get-order-status.use-case';
 import { GetOrder } from '../use-cases/get-order.use-case';
@@ -19,6 +20,7 @@ const useCases = [
   UpdateOrderLineStatus,
   Preorder,
   CommitPreorder,
+  SimulatePromotions,
 ];
 
 const noPromoCodes: PromoCodeCheck = async (codes) =>

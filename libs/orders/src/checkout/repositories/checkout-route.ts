@@ -6,14 +6,12 @@ import { AccountContext } from '@loyalty/platform';
 export interface CheckoutRoute {
   channelExternalId: string;
   databaseId: number;
-  programId: number;
-  configVersion: string;
+  /** The database's active program; null when it has none. */
+  programId: number | null;
+  configVersion: string | null;
 }
 
-/**
- * The touchpoint `endpoint` (error 18 when unknown), its sales channel, and the active program of
- * the channel's database (error 17 without one), in one query.
- */
+/** The touchpoint `endpoint` (error 18 when unknown), its sales channel and its database's active program, in one query. */
 export async function resolveCheckoutRoute(em: EntityManager, endpoint: string): Promise<CheckoutRoute> {
   const [row]: Array<{ channel: string; db_id: string; program_id: string | null; config_version: string | null }> =
     await em.execute(
@@ -25,13 +23,10 @@ export async function resolveCheckoutRoute(em: EntityManager, endpoint: string):
       [AccountContext.accountId(), endpoint],
     );
   if (!row) throw DomainError.unknownReference('data.endpoint', `no touchpoint "${endpoint}"`);
-  if (row.program_id === null) {
-    throw new DomainError('MARKET_REQUIRED', `No active loyalty program prices orders of database ${row.db_id}`);
-  }
   return {
     channelExternalId: row.channel,
     databaseId: Number(row.db_id),
-    programId: Number(row.program_id),
-    configVersion: String(row.config_version),
+    programId: row.program_id === null ? null : Number(row.program_id),
+    configVersion: row.config_version === null ? null : String(row.config_version),
   };
 }

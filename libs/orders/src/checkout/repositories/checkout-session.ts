@@ -12,7 +12,7 @@ import {
   ProgramConfigCache,
 } from '@loyalty/loyalty';
 import { loadCartCatalog } from '@loyalty/market-catalog';
-import { resolveCheckoutRoute } from './checkout-route';
+import { CheckoutRoute, resolveCheckoutRoute } from './checkout-route';
 import { checkOrderTotal, readOrderDocument, SentLine, SentOrder } from '../../domain/order-document';
 import type { NamedPerson } from '../../domain/order-person';
 import { lineStatusEffect } from '../../domain/line-status-effect';
@@ -47,6 +47,8 @@ export interface SessionOptions {
   /** Checks the sent promo codes for this buyer. */
   promoCodes: (codes: string[], buyer: CheckoutBuyer | null) => Promise<PricingPromoCode[]>;
   now: Date;
+  /** `promotions/simulate` names its program (active or not) instead of taking the touchpoint's. */
+  programId?: number;
 }
 
 /**
@@ -62,7 +64,7 @@ export async function openCheckoutSession(
 ): Promise<CheckoutSession> {
   const named = readCheckoutPerson(request);
   const route = await resolveCheckoutRoute(em, request.data.endpoint);
-  const config = await programs.at(em, route.programId, route.configVersion);
+  const config = await pricingProgram(em, programs, route, options.programId);
   const checkout = config.checkout;
   const program = config.program as LoyaltyProgram;
   if (request.data.currency !== program.currency) {
@@ -126,6 +128,29 @@ export async function openCheckoutSession(
     balance,
     pricing,
   };
+}
+
+/**
+ * The program that prices the cart: the active program of the touchpoint's database (error 17
+ * without one), or the program a simulation names, which must be bound to that database.
+ */
+async function pricingProgram(
+  em: EntityManager,
+  programs: ProgramConfigCache,
+  route: CheckoutRoute,
+  programId: number | undefined,
+): Promise<ProgramConfig> {
+  if (programId !== undefined) {
+    const config = await programs.get(em, programId);
+    if (config.program.database !== route.databaseId) {
+      throw DomainError.invalid('data.endpoint', "is not a touchpoint of the program's database");
+    }
+    return config;
+  }
+  if (route.programId === null || route.configVersion === null) {
+    throw new DomainError('MARKET_REQUIRED', `No active loyalty program prices orders of database ${route.databaseId}`);
+  }
+  return programs.at(em, route.programId, route.configVersion);
 }
 
 function readCheckoutDocument(request: CheckoutRequest, minorDigits: MinorDigits): SentOrder & { lines: SentLine[] } {
