@@ -33,3 +33,8 @@ export type { DiscountKindDefinition, DiscountSlot, DiscountDemand } from './che
 export type { AccrualKindDefinition, AccrualLine } from './checkout/effects/accrual-kind';
 export * from './checkout/effects/discount-registry';
 export * from './checkout/effects/accrual-registry';
+export * from './returns/committed-allocation';
+export * from './returns/promotion-unit-shares';
+export * from './returns/remaining-order-facts';
+export * from './returns/plan-allocation-return';
+export * from './returns/plan-partial-give-back';

@@ -54,3 +54,6 @@ export * from './domain/program-money';
 export * from './checkout/buyer-snapshot';
 export * from './checkout/limit-states';
 export * from './checkout/order-posting';
+export * from './checkout/order-reversal';
+export * from './checkout/order-activation';
+export * from './checkout/order-reversal-transactions';

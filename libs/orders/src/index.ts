@@ -30,3 +30,5 @@ export * from './checkout/use-cases/preorder.use-case';
 export * from './checkout/use-cases/commit-preorder.use-case';
 export * from './checkout/use-cases/simulate-promotions.use-case';
 export * from './nest/orders.module';
+export * from './views/order-loyalty-view';
+export * from './returns/committed-order-returns';

@@ -2,6 +2,7 @@ import { LINE_STATUS_EFFECTS, ORDER_STATUSES, OrderStatus } from '@loyalty/order
 import { Out } from '@loyalty/platform';
 import { MATCHING_KINDS } from '@loyalty/profiles';
 import { PageInfo } from '../common/page.dto';
+import { PointsAmountView } from './checkout.dto';
 
 const TIME = '2026-11-25T10:00:00.000Z';
 
@@ -143,7 +144,128 @@ export class OrderRefundView {
   created_at!: string;
 }
 
-const EMPTY_FOR_IMPORTED = 'Empty for imported orders (filled for orders made at checkout)';
+const EMPTY_FOR_IMPORTED = 'Empty for imported orders (filled for orders made by preorder_commit)';
+
+export class OrderPromotionView {
+  @Out({ type: 'integer', example: 7 })
+  promotion_id!: number;
+
+  @Out({ example: 'online10' })
+  external_id!: string;
+
+  @Out({ enum: ['discount', 'points'], example: 'discount' })
+  type!: 'discount' | 'points';
+
+  @Out({ description: 'Money the promotion discounted at commit', example: '220.00' })
+  discount!: string;
+
+  @Out({ type: [PointsAmountView], description: 'Points the promotion gave at commit, by currency' })
+  points_accrued!: PointsAmountView[];
+
+  @Out({ enum: ['keep', 'reevaluate'], example: 'keep' })
+  return_policy!: 'keep' | 'reevaluate';
+
+  @Out({
+    description: "A return broke the promotion's condition and its share of kept units was clawed back",
+    example: false,
+  })
+  clawed_back!: boolean;
+}
+
+export class OrderUnitAllocationView {
+  @Out({ type: 'integer', description: '0-based; returns take units from the highest index down', example: 0 })
+  unit!: number;
+
+  @Out({ example: '110.00' })
+  discount!: string;
+
+  @Out({ example: '65.00' })
+  points_redeemed!: string;
+
+  @Out({ description: 'Money value of the redeemed points', example: '65.00' })
+  points_redeemed_value!: string;
+
+  @Out({ description: 'Money paid for the unit at commit', example: '925.00' })
+  paid!: string;
+
+  @Out({ type: [PointsAmountView] })
+  points_accrued!: PointsAmountView[];
+
+  @Out({ description: 'Discount of the unit clawed back by a return while it was kept', example: '0.00' })
+  discount_clawed_back!: string;
+
+  @Out({ example: false })
+  returned!: boolean;
+}
+
+export class OrderLinePromotionShareView {
+  @Out({ type: 'integer', example: 7 })
+  promotion_id!: number;
+
+  @Out({ example: '220.00' })
+  discount!: string;
+
+  @Out({ type: [PointsAmountView] })
+  points_accrued!: PointsAmountView[];
+
+  @Out({ example: false })
+  clawed_back!: boolean;
+}
+
+export class OrderLineAllocationView {
+  @Out({ example: 'line_1' })
+  order_line_external_id!: string;
+
+  @Out({ type: 'integer', example: 2 })
+  count!: number;
+
+  @Out({ type: 'integer', example: 0 })
+  units_returned!: number;
+
+  @Out({ type: [OrderUnitAllocationView], description: 'Unit 0 first' })
+  units!: OrderUnitAllocationView[];
+
+  @Out({ type: [OrderLinePromotionShareView], description: 'What each promotion gave on the line' })
+  promotions!: OrderLinePromotionShareView[];
+}
+
+export class OrderTransactionView {
+  @Out({ type: 'integer', example: 1234 })
+  transaction_id!: number;
+
+  @Out({
+    enum: ['accrual', 'redemption', 'cancellation', 'adjustment', 'expiration', 'initial_balance'],
+    example: 'redemption',
+  })
+  transaction_type!: string;
+
+  @Out({ enum: ['temporary', 'posted', 'rolled_back', 'cancelled'], example: 'posted' })
+  status!: string;
+
+  @Out({ example: 'bonus' })
+  points_currency_eid!: string;
+
+  @Out({ description: "Signed change of the member's total balance", example: '-130.00' })
+  amount!: string;
+
+  @Out({
+    type: 'integer',
+    nullable: true,
+    description: 'The order transaction a cancellation (or an uncollected adjustment) reverses',
+    example: null,
+  })
+  related_transaction_id!: number | null;
+
+  @Out({
+    nullable: true,
+    description: 'Points an uncollected adjustment records as given up (the member had spent them)',
+    example: null,
+  })
+  uncollected!: string | null;
+
+  @Out({ format: 'date-time', example: TIME })
+  created_at!: string;
+}
 
 export class OrderView extends OrderSummaryView {
   @Out({ type: [OrderLineView] })
@@ -152,14 +274,17 @@ export class OrderView extends OrderSummaryView {
   @Out({ type: [OrderRefundView], description: 'The refund history, oldest first' })
   refunds!: OrderRefundView[];
 
-  @Out({ type: 'array', items: { type: 'object' }, description: EMPTY_FOR_IMPORTED, example: [] })
-  applied_promotions!: unknown[];
+  @Out({ type: [OrderPromotionView], description: EMPTY_FOR_IMPORTED })
+  applied_promotions!: OrderPromotionView[];
 
-  @Out({ type: 'array', items: { type: 'object' }, description: EMPTY_FOR_IMPORTED, example: [] })
-  allocation!: unknown[];
+  @Out({ type: [OrderLineAllocationView], description: `Each line's allocation to units. ${EMPTY_FOR_IMPORTED}` })
+  allocation!: OrderLineAllocationView[];
 
-  @Out({ type: 'array', items: { type: 'object' }, description: EMPTY_FOR_IMPORTED, example: [] })
-  transactions!: unknown[];
+  @Out({
+    type: [OrderTransactionView],
+    description: `The order's transactions in the member's ledger (commit, returns, cancellation), oldest first. ${EMPTY_FOR_IMPORTED}`,
+  })
+  transactions!: OrderTransactionView[];
 }
 
 export class ListOrdersResponse extends PageInfo {
@@ -216,15 +341,28 @@ export class LineStatusChangeView {
   @Out({ type: 'integer', description: 'Units returned by this call (0 for a status without effect)', example: 1 })
   units_returned!: number;
 
-  @Out({ description: 'units × (final_price_per_item ?? base_price_per_item)', example: '1100.00' })
+  @Out({
+    description:
+      'Imported orders: units × (final_price_per_item ?? base_price_per_item). Orders made by preorder_commit: ' +
+      "what the units' allocation paid (plus discount clawed back from them earlier), less discount_clawed_back",
+    example: '1100.00',
+  })
   money_to_refund!: string;
 
-  @Out({ example: '0.00' })
+  @Out({ description: 'Redeemed points given back to their lots (0 for imported orders)', example: '0.00' })
   points_returned!: string;
 
-  @Out({ example: '0.00' })
+  @Out({
+    description:
+      "Accrued points cancelled, in the order's main currency (the redemption's, else the first accrual's); " +
+      'parts the member had spent are included (debt or uncollected)',
+    example: '0.00',
+  })
   points_cancelled!: string;
 
-  @Out({ example: '0.00' })
+  @Out({
+    description: 'Discount of kept units taken back because a return broke a reevaluate promotion',
+    example: '0.00',
+  })
   discount_clawed_back!: string;
 }

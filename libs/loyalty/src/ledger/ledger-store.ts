@@ -269,16 +269,17 @@ export async function insertLot(em: EntityManager, tenant: number, lot: Omit<Lot
   return { ...lot, id: num(rows[0]['id']) };
 }
 
-/** Writes the changed lots in one statement. */
+/** Writes the changed lots in one statement (an early activation moves `activation_at` too). */
 export function saveLots(lots: LotRow[]): SqlStatement[] {
   if (lots.length === 0) return [];
   return [
     {
       sql: `update points_lots as l
-              set remaining = v.remaining::bigint, activated = v.activated::boolean, expired = v.expired::boolean
-             from (values ${lots.map(() => '(?, ?, ?, ?)').join(', ')}) as v(id, remaining, activated, expired)
+              set remaining = v.remaining::bigint, activated = v.activated::boolean, expired = v.expired::boolean,
+                  activation_at = v.activation_at::timestamptz
+             from (values ${lots.map(() => '(?, ?, ?, ?, ?)').join(', ')}) as v(id, remaining, activated, expired, activation_at)
             where l.id = v.id::bigint`,
-      params: lots.flatMap((lot) => [lot.id, lot.remaining.toString(), lot.activated, lot.expired]),
+      params: lots.flatMap((lot) => [lot.id, lot.remaining.toString(), lot.activated, lot.expired, lot.activationAt]),
     },
   ];
 }
@@ -488,10 +489,33 @@ export async function insertAllocations(
   );
 }
 
-/** Marks allocations as given back in full. */
-export async function markAllocationsReturned(em: EntityManager, allocationIds: number[]): Promise<void> {
-  if (allocationIds.length === 0) return;
-  await em.execute('update redemption_allocations set returned = amount where id = any(?::bigint[])', [
-    `{${allocationIds.join(',')}}`,
-  ]);
+/** Adds given-back parts to their allocations' `returned`. */
+export async function markAllocationsReturned(
+  em: EntityManager,
+  parts: readonly { allocationId: number; amount: bigint }[],
+): Promise<void> {
+  if (parts.length === 0) return;
+  await em.execute(
+    `update redemption_allocations as r set returned = r.returned + v.amount::bigint
+       from (values ${parts.map(() => '(?, ?)').join(', ')}) as v(id, amount)
+      where r.id = v.id::bigint`,
+    parts.flatMap((part) => [part.allocationId, part.amount.toString()]),
+  );
+}
+
+/**
+ * How much of a posted transaction earlier cancellations reversed: the magnitudes of its
+ * `cancellation`s plus, for an accrual, what they could not collect (the uncollected
+ * adjustments). Reads only the account's transactions after the original (its index).
+ */
+export async function reversedSoFar(em: EntityManager, original: TransactionRow): Promise<bigint> {
+  const [row]: Raw[] = await em.execute(
+    `select coalesce(sum(abs(amount)) filter (where type = 'cancellation'), 0)
+          + coalesce(sum(round((external_data->>'uncollected')::numeric * 100))
+                       filter (where type = 'adjustment' and external_data->>'uncollected' is not null), 0) as reversed
+       from points_transactions
+      where points_account_id = ? and id > ? and related_transaction = ?`,
+    [original.pointsAccount, original.id, original.id],
+  );
+  return BigInt(String(row['reversed']).split('.')[0]);
 }

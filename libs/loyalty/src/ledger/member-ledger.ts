@@ -5,6 +5,9 @@ import {
   Balance,
   LotAllocation,
   netBalance,
+  isExpiredAt,
+  OpenAllocation,
+  planPartialGiveBack,
   planRedemption,
   planReturn,
   planReversal,
@@ -33,6 +36,7 @@ import {
   lotOfTransaction,
   NewTransaction,
   markAllocationsReturned,
+  reversedSoFar,
   runTogether,
   saveAccount,
   saveLots,
@@ -85,6 +89,27 @@ export interface RedemptionPosting extends PostingDetails {
   /** Adjustments of currencies that allow it may go below zero. */
   allowDebt?: boolean;
 }
+
+/** What one reversal of a posted transaction did (`reversePosted`). */
+export interface ReversalOutcome {
+  /** The `cancellation` posted; null when there was nothing to reverse. */
+  cancellation: TransactionRow | null;
+  /**
+   * Points reversed by this call: given back to their lots (a redemption) or cancelled (an accrual,
+   * what became debt and what could not be collected included).
+   */
+  reversed: bigint;
+  /** A redemption's part whose lot had expired meanwhile: given back only to expire at once. */
+  expiredAtOnce: bigint;
+  /** An accrual's part the member now owes (currencies with `allow_negative`). */
+  debt: bigint;
+  /** An accrual's part that was spent and is given up (recorded as an uncollected adjustment). */
+  uncollected: bigint;
+  /** The original is reversed in full now, and its status is `cancelled`. */
+  complete: boolean;
+}
+
+const REVERSIBLE: readonly TransactionType[] = ['accrual', 'redemption', 'initial_balance', 'adjustment'];
 
 /**
  * The ledger of one member inside one database transaction. `open` locks the member's points
@@ -269,7 +294,8 @@ export class MemberLedger {
     );
     if (transaction.type === 'redemption') {
       account.held += transaction.amount;
-      await this.giveBack(account, currency, transaction);
+      const open = await this.openAllocations(transaction);
+      await this.giveBack(account, currency, planPartialGiveBack(open, bigintSum(open.map((part) => part.open))));
     } else {
       account.pending -= transaction.amount;
     }
@@ -286,39 +312,103 @@ export class MemberLedger {
     }
   }
 
-  // ── Cancellation of posted transactions ────────────────────────────────────────────────────
+  // ── Cancellation and reversal of posted transactions ───────────────────────────────────────
 
   /**
-   * `cancel_transaction` of a posted one: a reversing `cancellation`. A redemption's points go back
-   * to their lots (parts of expired lots expire at once); an accrual's points are taken back from
-   * its lot, then from other active lots; what is missing becomes debt or an uncollected adjustment.
+   * `cancel_transaction` of a posted one: a reversing `cancellation` of everything not reversed
+   * yet (`reversePosted(original, 'rest')`).
    */
   async cancelPosted(original: TransactionRow, details: PostingDetails = {}): Promise<TransactionRow> {
+    const outcome = await this.reversePosted(original, 'rest', details);
+    if (!outcome.cancellation) {
+      throw new DomainError('TRANSACTION_STATE', `Transaction ${original.id} has nothing left to cancel`);
+    }
+    return outcome.cancellation;
+  }
+
+  /**
+   * Reverses `amount` of a posted transaction (or the rest of it) with one `cancellation` whose
+   * `relatedTransaction` is the original: the one path of `cancel_transaction` and of order
+   * returns and cancellations (rules.md §2.1, §2.6, §5).
+   *
+   * - A redemption (or a negative adjustment) gives the points back to the lots it drained, the
+   *   most recently spent first (its allocations in reverse order, `planPartialGiveBack`); a part
+   *   whose lot has expired meanwhile goes back only to expire at once (an `expiration` follows).
+   *   What it took beyond its allocations (debt of an adjustment) pays the member's debt back.
+   * - An accrual (or initial balance, or positive adjustment) is taken back from its own lot first,
+   *   pending or active, then from other active lots in spending order; what is missing becomes
+   *   debt (`allow_negative`) or is recorded as an uncollected `adjustment` of 0.
+   *
+   * The original stays `posted` while only part of it is reversed; the reversal that completes
+   * it (or any `'rest'`) moves it to `cancelled`, with the change logged. How much was reversed
+   * before is read from the ledger itself (its cancellations and uncollected adjustments), so
+   * the callers keep no count; reversing more than is left is an internal error.
+   */
+  async reversePosted(
+    original: TransactionRow,
+    amount: bigint | 'rest',
+    details: PostingDetails = {},
+  ): Promise<ReversalOutcome> {
     const { account, currency } = this.ownerOf(original);
-    if (
-      original.status !== 'posted' ||
-      !['accrual', 'redemption', 'initial_balance', 'adjustment'].includes(original.type)
-    ) {
+    if (original.status !== 'posted' || !REVERSIBLE.includes(original.type)) {
       throw new DomainError(
         'TRANSACTION_STATE',
         `A ${original.status} ${original.type} transaction cannot be cancelled`,
       );
     }
-    await changeStatus(this.em, account.tenant, original, 'cancelled', 'cancel', this.now);
-    if (original.amount < 0n) {
-      const cancellation = await this.newTransaction(account, details, {
-        type: 'cancellation',
-        status: 'posted',
-        amount: -original.amount,
-        relatedTransaction: original.id,
-      });
-      await this.giveBack(account, currency, original);
-      this.queue('points.cancelled', currency, cancellation);
-      return cancellation;
+    const total = original.amount < 0n ? -original.amount : original.amount;
+    const before = await reversedSoFar(this.em, original);
+    const left = total - before;
+    const asked = amount === 'rest' ? (left > 0n ? left : 0n) : amount;
+    if (asked < 0n || asked > left) {
+      throw new DomainError('INTERNAL', `cannot reverse ${asked} of transaction ${original.id}: ${left} left`);
     }
+    const outcome =
+      asked === 0n
+        ? { cancellation: null, reversed: 0n, expiredAtOnce: 0n, debt: 0n, uncollected: 0n }
+        : original.amount < 0n
+          ? await this.reverseTaking(account, currency, original, asked, details)
+          : await this.reverseGiving(account, currency, original, asked, details);
+    const complete = amount === 'rest' || asked === left;
+    if (complete) await changeStatus(this.em, account.tenant, original, 'cancelled', 'cancel', this.now);
+    if (outcome.cancellation) this.queue('points.cancelled', currency, outcome.cancellation);
+    return { ...outcome, complete };
+  }
+
+  /** A redemption's (or negative adjustment's) `amount` given back: see `reversePosted`. */
+  private async reverseTaking(
+    account: AccountRow,
+    currency: PointsCurrency,
+    original: TransactionRow,
+    amount: bigint,
+    details: PostingDetails,
+  ): Promise<Omit<ReversalOutcome, 'complete'>> {
+    const open = await this.openAllocations(original);
+    const fromLots = bigintMin(amount, bigintSum(open.map((allocation) => allocation.open)));
+    const parts = planPartialGiveBack(open, fromLots);
+    const debtRepaid = bigintMin(amount - fromLots, account.debt);
+    const cancellation = await this.newTransaction(account, details, {
+      type: 'cancellation',
+      status: 'posted',
+      amount: fromLots + debtRepaid,
+      relatedTransaction: original.id,
+    });
+    account.debt -= debtRepaid;
+    const { expiredAtOnce } = await this.giveBack(account, currency, parts);
+    return { cancellation, reversed: fromLots + debtRepaid, expiredAtOnce, debt: 0n, uncollected: 0n };
+  }
+
+  /** An accrual's (or positive adjustment's, or initial balance's) `amount` taken back: see `reversePosted`. */
+  private async reverseGiving(
+    account: AccountRow,
+    currency: PointsCurrency,
+    original: TransactionRow,
+    amount: bigint,
+    details: PostingDetails,
+  ): Promise<Omit<ReversalOutcome, 'complete'>> {
     const lot = await this.lotOf(original);
     const others = (await this.openLots(account)).filter((other) => other.id !== lot.id);
-    const plan = planReversal(lot, others, original.amount, this.now, currency.allowNegative);
+    const plan = planReversal(lot, others, amount, this.now, currency.allowNegative);
     const taken = plan.fromReversedLot + bigintSum(plan.fromOtherLots.map((part) => part.amount));
     const cancellation = await this.newTransaction(account, details, {
       type: 'cancellation',
@@ -332,7 +422,7 @@ export class MemberLedger {
     if (plan.uncollected > 0n) {
       await this.newTransaction(
         account,
-        { description: 'Uncollected: the cancelled points had been spent' },
+        { ...details, transactionEid: null, description: 'Uncollected: the cancelled points had been spent' },
         {
           type: 'adjustment',
           status: 'posted',
@@ -342,8 +432,27 @@ export class MemberLedger {
         },
       );
     }
-    this.queue('points.cancelled', currency, cancellation);
-    return cancellation;
+    return { cancellation, reversed: amount, expiredAtOnce: 0n, debt: plan.debt, uncollected: plan.uncollected };
+  }
+
+  // ── Early activation ────────────────────────────────────────────────────────────────────────
+
+  /**
+   * Activates a posted accrual's lot now instead of at its `activation_at` (an order paid or
+   * delivered when the program's `activate_on` says so, rules.md §5): the lot's `activation_at`
+   * becomes now and its remaining moves from pending to active, paying debt first, exactly as a
+   * due activation in `settle`. Its expiry stays. Returns the points activated (0 when the lot is
+   * already active or expired).
+   */
+  async activateEarly(accrual: TransactionRow): Promise<bigint> {
+    const { account } = this.ownerOf(accrual);
+    if (accrual.status !== 'posted' || accrual.amount <= 0n) return 0n;
+    const lot = await this.lotOf(accrual);
+    if (lot.activated || lot.expired || isExpiredAt(lot, this.now)) return 0n;
+    const activated = lot.remaining;
+    lot.activationAt = this.now;
+    this.activate(account, lot);
+    return activated;
   }
 
   // ── Membership end ──────────────────────────────────────────────────────────────────────────
@@ -526,17 +635,32 @@ export class MemberLedger {
     return taken;
   }
 
-  /** Gives a redemption's (or hold's) allocations back to their lots; parts of expired lots expire at once. */
-  private async giveBack(account: AccountRow, currency: PointsCurrency, taken: TransactionRow): Promise<void> {
-    const allocations = await loadAllocations(this.em, [taken.id]);
-    const open = allocations
-      .map((allocation) => ({ lotId: allocation.lot, amount: allocation.amount - allocation.returned }))
-      .filter((part) => part.amount > 0n);
-    const plan = planReturn(open, await this.lotsById(allocations.map((allocation) => allocation.lot)), this.now);
-    await markAllocationsReturned(
-      this.em,
-      allocations.map((allocation) => allocation.id),
+  /** What a redemption (or hold) took and has not given back yet, per allocation in allocation order. */
+  private async openAllocations(taken: TransactionRow): Promise<OpenAllocation[]> {
+    return (await loadAllocations(this.em, [taken.id]))
+      .map((allocation) => ({
+        allocationId: allocation.id,
+        lotId: allocation.lot,
+        open: allocation.amount - allocation.returned,
+      }))
+      .filter((allocation) => allocation.open > 0n);
+  }
+
+  /**
+   * Gives parts of a redemption's (or hold's) allocations back to their lots and records them as
+   * returned; parts of expired lots expire at once. Returns the part that expired at once.
+   */
+  private async giveBack(
+    account: AccountRow,
+    currency: PointsCurrency,
+    parts: readonly { allocationId: number; lotId: number; amount: bigint }[],
+  ): Promise<{ expiredAtOnce: bigint }> {
+    const plan = planReturn(
+      parts.map((part) => ({ lotId: part.lotId, amount: part.amount })),
+      await this.lotsById(parts.map((part) => part.lotId)),
+      this.now,
     );
+    await markAllocationsReturned(this.em, parts);
     for (const part of plan.restore) {
       const lot = this.lot(part.lotId);
       lot.remaining += part.amount;
@@ -548,6 +672,7 @@ export class MemberLedger {
       await this.expireLot(account, currency, lot);
       await this.postExpiration(account, currency, lot, part.amount, this.now);
     }
+    return { expiredAtOnce: bigintSum(plan.expireAtOnce.map((part) => part.amount)) };
   }
 
   private async newTransaction(

@@ -1,4 +1,4 @@
-import { planLineReturn } from './line-return';
+import { committedReturnPlan, planLineReturn } from './line-return';
 import { issueOf } from './test-support';
 
 describe('planLineReturn', () => {
@@ -39,5 +39,38 @@ describe('planLineReturn', () => {
       code: 'TRANSACTION_STATE',
       paths: [],
     });
+  });
+});
+
+describe('committedReturnPlan', () => {
+  it('names the units a committed return took, from the figures of their allocation', () => {
+    // E3: unit 3 of 3 returned: 23.33, 667 points back, 23 cancelled.
+    expect(
+      committedReturnPlan(
+        { count: 3, unitsReturned: 1 },
+        {
+          units: 1,
+          moneyToRefund: 2333n,
+          pointsReturned: 66700n,
+          pointsCancelledMain: 2300n,
+          discountClawedBack: 0n,
+        },
+      ),
+    ).toEqual({
+      units: 1,
+      firstUnit: 2,
+      lastUnit: 2,
+      unitsReturnedAfter: 1,
+      moneyToRefund: 2333n,
+      pointsReturned: 66700n,
+      pointsCancelled: 2300n,
+      discountClawedBack: 0n,
+    });
+    expect(
+      committedReturnPlan(
+        { count: 3, unitsReturned: 3 },
+        { units: 2, moneyToRefund: 4666n, pointsReturned: 133300n, pointsCancelledMain: 4600n, discountClawedBack: 0n },
+      ),
+    ).toMatchObject({ firstUnit: 0, lastUnit: 1, unitsReturnedAfter: 3 });
   });
 });

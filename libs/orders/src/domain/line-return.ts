@@ -18,7 +18,7 @@ export interface LineReturnPlan {
   lastUnit: number;
   unitsReturnedAfter: number;
   moneyToRefund: bigint;
-  /** Points figures of an imported order are zero: it never touched loyalty. */
+  /** Points figures of an imported order are zero: it never touched loyalty (hundredths otherwise). */
   pointsReturned: bigint;
   pointsCancelled: bigint;
   discountClawedBack: bigint;
@@ -26,8 +26,9 @@ export interface LineReturnPlan {
 
 /**
  * Which units a cancel or refund of a line takes (from the highest unit index down) and what
- * they are worth. Nothing left to return is error 13; asking for more than is left is error 1 at
- * `count`. Committed orders will add the points and discount of those units' allocation here.
+ * they are worth at `pricePerItem` (an imported order). Nothing left to return is error 13;
+ * asking for more than is left is error 1 at `count`. A committed order's figures come from the
+ * units' allocation instead (`committedReturnPlan`).
  */
 export function planLineReturn(request: LineReturnRequest): LineReturnPlan {
   const remaining = request.count - request.unitsReturned;
@@ -49,5 +50,33 @@ export function planLineReturn(request: LineReturnRequest): LineReturnPlan {
     pointsReturned: 0n,
     pointsCancelled: 0n,
     discountClawedBack: 0n,
+  };
+}
+
+/** What a return of a committed line gave, from its allocation (the units are already counted as returned). */
+export interface CommittedReturnFigures {
+  units: number;
+  moneyToRefund: bigint;
+  pointsReturned: bigint;
+  /** In the order's main currency (the refund history keeps one figure). */
+  pointsCancelledMain: bigint;
+  discountClawedBack: bigint;
+}
+
+/** The plan of a committed line's return, once `line.unitsReturned` includes its units. */
+export function committedReturnPlan(
+  line: { count: number; unitsReturned: number },
+  figures: CommittedReturnFigures,
+): LineReturnPlan {
+  const firstUnit = line.count - line.unitsReturned;
+  return {
+    units: figures.units,
+    firstUnit,
+    lastUnit: firstUnit + figures.units - 1,
+    unitsReturnedAfter: line.unitsReturned,
+    moneyToRefund: figures.moneyToRefund,
+    pointsReturned: figures.pointsReturned,
+    pointsCancelled: figures.pointsCancelledMain,
+    discountClawedBack: figures.discountClawedBack,
   };
 }

@@ -15,12 +15,23 @@ export interface UnitShare {
   redeemed_value: string;
   paid: string;
   accrued: StoredPoints[];
+  /**
+   * Discount of this unit clawed back by a return that broke a `reevaluate` promotion while the
+   * unit was kept (absent = none): returning the unit later refunds it with what was paid.
+   */
+  clawed_back?: string;
 }
 
 export interface LineAllocation {
   /** Unit 0 first; returns take units from the highest index down. */
   units: UnitShare[];
-  promotions: Array<{ promotion_id: number; discount: string; accrued: StoredPoints[] }>;
+  promotions: Array<{
+    promotion_id: number;
+    discount: string;
+    accrued: StoredPoints[];
+    /** A return broke this `reevaluate` promotion's condition for the line: its share was clawed back. */
+    clawed_back?: boolean;
+  }>;
 }
 
 export interface CommittedPromotion {
@@ -55,4 +66,25 @@ export interface OrderCheckout {
   transactions: PostedTransaction[];
   promo_code_ids: number[];
   canceled_at: string | null;
+  /** Every ledger reversal a return or the cancellation posted, oldest first (absent = none yet). */
+  reversals?: StoredReversal[];
+  /** The promotions whose uses and budget the cancellation gave back (`release_on_cancel`). */
+  released_promotion_ids?: number[];
+  /** When `paid` / `delivered` activated the order's pending points early (`activate_on`). */
+  points_activated_at?: string | null;
+}
+
+/** One `cancellation` posted against one of the order's transactions. */
+export interface StoredReversal {
+  /** The refund history row it belongs to. */
+  refund_id: number;
+  cancellation_id: number;
+  related_transaction_id: number;
+  transaction_type: 'redemption' | 'accrual';
+  points_currency_eid: string;
+  /** Points given back (redemption) or cancelled (accrual, debt and uncollected parts included). */
+  amount: string;
+  expired_at_once: string;
+  debt: string;
+  uncollected: string;
 }

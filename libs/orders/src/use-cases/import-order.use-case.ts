@@ -1,6 +1,7 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { EntityManager } from '@mikro-orm/postgresql';
 import { Clock, DomainError, MinorDigits } from '@loyalty/kernel';
+import { ProgramConfigCache } from '@loyalty/loyalty';
 import { requireMarketCurrency, requireTouchpoint } from '@loyalty/market-catalog';
 import { Account, AccountContext, CLOCK } from '@loyalty/platform';
 import { findProfile } from '@loyalty/profiles';
@@ -15,6 +16,7 @@ import { Order } from '../entities/order.entity';
 import { customLineStatuses, declareCustomLineStatuses } from '../repositories/line-status-catalog';
 import { addOrderLines, applyLinesPlan } from '../repositories/order-line-writer';
 import { lockOrderKey, orderLines } from '../repositories/order-lookup';
+import { CommittedOrderReturns } from '../returns/committed-order-returns';
 
 export interface ImportOrderResult {
   orderId: number;
@@ -34,15 +36,19 @@ interface ImportScope {
 }
 
 /**
- * `market/orders/import`: creates or updates an order from the shop's system. It never touches
- * loyalty and never creates profiles. Custom line statuses are saved first so the lines may use
- * them. On an update, optional header fields that are absent keep their stored values.
+ * `market/orders/import`: creates or updates an order from the shop's system. Creating or
+ * updating an imported order never touches loyalty, and import never creates profiles. Custom
+ * line statuses are saved first so the lines may use them. On an update, optional header fields
+ * that are absent keep their stored values. On an order made by `preorder_commit` the status
+ * change acts on loyalty (api.md §5.3, rules.md §5): `canceled` reverses everything,
+ * `paid` / `delivered` may activate its points early.
  */
 @Injectable()
 export class ImportOrder {
   constructor(
     private readonly em: EntityManager,
     @Inject(CLOCK) private readonly clock: Clock,
+    private readonly programs: ProgramConfigCache,
   ) {}
 
   async execute(input: ImportOrderInput): Promise<ImportOrderResult> {
@@ -154,8 +160,12 @@ export class ImportOrder {
   }
 
   /**
-   * An order made by `preorder_commit`: only status, update_time, tags and custom_fields change.
-   * The checkout issue hangs the loyalty effect of the status change here (rules.md §5).
+   * An order made by `preorder_commit`: only status, update_time, tags and custom_fields change,
+   * and the status acts on loyalty (rules.md §5): `canceled` returns every unit not returned yet
+   * and reverses what is left of the order's transactions, giving promotion uses, budget and promo
+   * codes back when the program's `release_on_cancel` says so (twice is a no-op); `paid` or
+   * `delivered` activates the order's pending points when the program's `activate_on` names it;
+   * `part_refunded` and the others only record (returns are made per line).
    */
   private async updateCommittedOrder(scope: ImportScope, order: Order): Promise<Order> {
     const { em, sent, now } = scope;
@@ -170,6 +180,12 @@ export class ImportOrder {
       updateTime: sent.updateTime ?? now,
       updatedAt: now,
     });
+    const loyalty = await CommittedOrderReturns.open(em, this.programs, order, lines, now);
+    if (loyalty) {
+      if (sent.status === 'canceled') await loyalty.cancel();
+      else await loyalty.statusChanged(sent.status);
+      await loyalty.finish();
+    }
     return order;
   }
 

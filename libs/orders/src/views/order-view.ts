@@ -3,6 +3,12 @@ import type { OrderLine } from '../entities/order-line.entity';
 import type { OrderRefund } from '../entities/order-refund.entity';
 import type { Order, OrderPerson } from '../entities/order.entity';
 import type { OrderStatus } from '../domain/order-statuses';
+import type {
+  OrderLineAllocationView,
+  OrderLoyaltyView,
+  OrderPromotionView,
+  OrderTransactionView,
+} from './order-loyalty-view';
 
 /** An order without its lines: an item of `market/orders/list`, and the head of `market/orders/get`. */
 export interface OrderSummaryView {
@@ -51,13 +57,16 @@ export interface OrderRefundView {
   created_at: string;
 }
 
-/** `market/orders/get`. The loyalty parts stay empty for imported orders. */
+/**
+ * `market/orders/get`. The loyalty parts (the applied promotions, each line's allocation to units
+ * and the order's ledger transactions) stay empty for imported orders.
+ */
 export interface OrderView extends OrderSummaryView {
   lines: OrderLineView[];
   refunds: OrderRefundView[];
-  applied_promotions: unknown[];
-  allocation: unknown[];
-  transactions: unknown[];
+  applied_promotions: OrderPromotionView[];
+  allocation: OrderLineAllocationView[];
+  transactions: OrderTransactionView[];
 }
 
 export function orderSummaryView(order: Order, digits: MinorDigits): OrderSummaryView {
@@ -117,14 +126,15 @@ export function orderView(
   lines: readonly OrderLine[],
   refunds: readonly OrderRefund[],
   digits: MinorDigits,
+  loyalty: OrderLoyaltyView | null = null,
 ): OrderView {
   const lineExternalIds = new Map(lines.map((line) => [line.id, line.externalId]));
   return {
     ...orderSummaryView(order, digits),
     lines: lines.map((line) => orderLineView(line, digits)),
     refunds: refunds.map((refund) => orderRefundView(refund, lineExternalIds.get(refund.line) ?? '', digits)),
-    applied_promotions: [],
-    allocation: [],
-    transactions: [],
+    applied_promotions: loyalty?.applied_promotions ?? [],
+    allocation: loyalty?.allocation ?? [],
+    transactions: loyalty?.transactions ?? [],
   };
 }
