@@ -11,6 +11,8 @@ export * from './entities/points-lot.entity';
 export * from './entities/redemption-allocation.entity';
 export * from './entities/transaction-status-change.entity';
 export * from './entities/tier-history-entry.entity';
+export * from './entities/promo-code-program.entity';
+export * from './entities/promo-code.entity';
 export * from './entities/index';
 export * from './domain/points-input';
 export * from './repositories/program-lookup';

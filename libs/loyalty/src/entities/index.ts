@@ -4,6 +4,8 @@ import { PointsAccount } from './points-account.entity';
 import { PointsCurrency } from './points-currency.entity';
 import { PointsLot } from './points-lot.entity';
 import { PointsTransaction } from './points-transaction.entity';
+import { PromoCodeProgram } from './promo-code-program.entity';
+import { PromoCode } from './promo-code.entity';
 import { PromotionMemberUse } from './promotion-member-use.entity';
 import { Promotion } from './promotion.entity';
 import { RedemptionAllocation } from './redemption-allocation.entity';
@@ -26,4 +28,6 @@ export const LOYALTY_ENTITIES = [
   RedemptionAllocation,
   TransactionStatusChange,
   TierHistoryEntry,
+  PromoCodeProgram,
+  PromoCode,
 ];
