@@ -17,6 +17,7 @@ export * from './entities/index';
 export * from './domain/points-input';
 export * from './repositories/program-lookup';
 export * from './configuration/index';
+export * from './promo-codes/index';
 export * from './domain/balance-answer';
 export * from './domain/operation-dates';
 export * from './domain/trigger-rule';
