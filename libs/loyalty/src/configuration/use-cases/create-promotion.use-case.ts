@@ -32,7 +32,7 @@ export class CreatePromotion {
       requireTriggerKind(input.type, input);
       const currencies = await ruleCurrencies(em, program.id);
       const settings = resolvePromotionSettings(input, null, { timezone: program.timezone, currencies });
-      requirePromoCodeProgramReference(settings.promo_code_program_id);
+      await requirePromoCodeProgramReference(em, settings.promo_code_program_id);
       await ensurePromotionExternalIdFree(em, program.id, settings.external_id);
       const now = this.clock.now();
       const promotion = em.create(Promotion, {
