@@ -113,6 +113,9 @@ describe('attaching, detaching, activating and updating promo codes (real Postgr
         ),
       ).toMatchObject({ code: 'VALIDATION_FAILED', details: { fields: [{ path: 'email' }] } });
       expect((await row(theirs, 'T-1'))?.profile).toBeNull();
+      // existence comes before business rules: nobody to attach a universal code to is 7, not 16
+      const universal = await world.program({ short_name: 'universal-nobody', kind: 'universal' });
+      expect((await failureOf(attach({ programId: universal }, 'nobody'))).code).toBe('PROFILE_NOT_FOUND');
     });
 
     it('refuses to attach once the program has ended (16)', async () => {
@@ -341,6 +344,11 @@ describe('attaching, detaching, activating and updating promo codes (real Postgr
         code: 'VALIDATION_FAILED',
       });
       expect(await failureOf(update({ programId: program, code: 'UP-1', expire_date: '2026-04-31' }))).toMatchObject({
+        code: 'VALIDATION_FAILED',
+        details: { fields: [{ path: 'expire_date' }] },
+      });
+      // the schema comes before existence: a bad date on an unknown code is 1
+      expect(await failureOf(update({ programId: program, code: 'NOPE', expire_date: 'tomorrow' }))).toMatchObject({
         code: 'VALIDATION_FAILED',
         details: { fields: [{ path: 'expire_date' }] },
       });

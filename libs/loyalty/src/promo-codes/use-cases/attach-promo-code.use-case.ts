@@ -35,8 +35,8 @@ export class AttachPromoCode {
     return this.em.transactional(async (em) => {
       const named = input.code != null ? await requirePromoCode(em, input.programId, input.code, true) : null;
       const program = named?.program ?? (await requirePromoCodeProgram(em, input.programId));
-      requirePersonal(program);
       const holder = await requireCodeHolder(em, { dbId: input.dbId, match });
+      requirePersonal(program);
       const now = this.clock.now();
       if (named === null) return { code: await attachFreeCode(em, program, holder, now) };
 

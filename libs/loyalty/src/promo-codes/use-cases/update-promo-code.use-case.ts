@@ -32,16 +32,15 @@ export class UpdatePromoCode {
       throw DomainError.invalid('activated', 'activated or expire_date is required');
     }
     return this.em.transactional(async (em) => {
+      const account = await em.findOneOrFail(Account, { id: AccountContext.accountId() });
+      const expireDate =
+        typeof input.expire_date === 'string'
+          ? parseInstantOrDate(input.expire_date, account.timezone, 'end', 'expire_date')
+          : input.expire_date;
       const { program, code } = await requirePromoCode(em, input.programId, input.code, true);
       const now = this.clock.now();
       const before = promoCodeView(code, program, now);
-      if (input.expire_date !== undefined) {
-        const account = await em.findOneOrFail(Account, { id: AccountContext.accountId() });
-        code.expireDate =
-          input.expire_date === null
-            ? null
-            : parseInstantOrDate(input.expire_date, account.timezone, 'end', 'expire_date');
-      }
+      if (expireDate !== undefined) code.expireDate = expireDate;
       if (input.activated === true && code.usesCount === 0) Object.assign(code, { usesCount: 1, activatedAt: now });
       if (input.activated === false && code.usesCount > 0) Object.assign(code, { usesCount: 0, activatedAt: null });
       const after = promoCodeView(code, program, now);
