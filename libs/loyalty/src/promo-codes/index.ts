@@ -8,6 +8,7 @@ export * from './checkout/promo-code-checkout';
 export * from './use-cases/create-promo-code-program.use-case';
 export * from './use-cases/list-promo-code-programs.use-case';
 export * from './use-cases/generate-promo-codes.use-case';
+export * from './use-cases/run-promo-code-generation.use-case';
 export * from './use-cases/import-promo-codes.use-case';
 export * from './use-cases/list-promo-codes.use-case';
 export * from './use-cases/get-promo-code.use-case';

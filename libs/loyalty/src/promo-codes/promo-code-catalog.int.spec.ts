@@ -2,6 +2,7 @@ import type { Type } from '@nestjs/common';
 import { randomInt } from 'node:crypto';
 import { rejectionOf } from '@loyalty/testing';
 import { PromoCode } from '../entities/promo-code.entity';
+import { Task } from '@loyalty/platform';
 import { PromoCodeProgram } from '../entities/promo-code-program.entity';
 import { createPromoCodeWorld, PromoCodeWorld, START } from '../test-support/promo-code-fixture';
 import { CODE_DIGITS, CODE_LETTERS, parseCodePattern, RandomInt } from './domain/code-pattern';
@@ -13,6 +14,7 @@ import { GetPromoCode } from './use-cases/get-promo-code.use-case';
 import { ImportPromoCodes } from './use-cases/import-promo-codes.use-case';
 import { ListPromoCodePrograms } from './use-cases/list-promo-code-programs.use-case';
 import { ListPromoCodes } from './use-cases/list-promo-codes.use-case';
+import { RunPromoCodeGeneration } from './use-cases/run-promo-code-generation.use-case';
 import { UpdatePromoCode } from './use-cases/update-promo-code.use-case';
 
 describe('promo-code programs, generation, import, list and get (real PostgreSQL)', () => {
@@ -153,11 +155,11 @@ describe('promo-code programs, generation, import, list and get (real PostgreSQL
       expect(await codesOf(tiny)).toHaveLength(9);
     });
 
-    it('refuses a bad pattern, a count above 10,000 (1) and an unknown or foreign program (404)', async () => {
+    it('refuses a bad pattern, a count out of 1..1,000,000 (1) and an unknown or foreign program (404)', async () => {
       for (const [pattern, count, path] of [
         ['NO-PLACEHOLDER', 1, 'pattern'],
         ['HAS SPACE-#', 1, 'pattern'],
-        ['#####', 10_001, 'count'],
+        ['##########', 1_000_001, 'count'],
         ['#####', 0, 'count'],
       ] as const) {
         expect(await failureOf(generate(programId, pattern, count))).toMatchObject({
@@ -170,6 +172,59 @@ describe('promo-code programs, generation, import, list and get (real PostgreSQL
         expect(await failureOf(generate(id, '####', 1))).toMatchObject({ code: 'NOT_FOUND' });
       }
       expect(await codesOf(theirs)).toEqual([]);
+    });
+
+    it('makes more than 10,000 codes in a worker task: {task_id}, then the task makes them all at once', async () => {
+      const big = await world.program({ short_name: 'big', kind: 'universal' });
+      const answer = await generate(big, 'BIG-######-X', 10_001);
+      expect(answer).toEqual({ created: null, taskId: expect.any(Number) });
+      const taskId = answer.taskId as number;
+      const task = () => world.ctx.em().findOneOrFail(Task, { id: taskId }, { filters: false });
+      expect(await task()).toMatchObject({
+        account: world.accountId,
+        kind: 'promocodes.generate',
+        status: 'queued',
+        input: { loyalty_id: big, pattern: 'BIG-######-X', count: 10_001 },
+      });
+      expect((await world.audit('promo_code_program', big)).map((entry) => [entry.action, entry.after])).toContainEqual(
+        ['generate_codes', { pattern: 'BIG-######-X', count: 10_001, task_id: taskId }],
+      );
+      expect(await codesOf(big)).toEqual([]);
+
+      expect(await get(RunPromoCodeGeneration).execute(taskId)).toBe('done');
+      expect(await task()).toMatchObject({ status: 'done', progress: 100, result: { created: 10_001 }, errors: [] });
+      const codes = await codesOf(big);
+      expect([codes.length, new Set(codes).size]).toEqual([10_001, 10_001]);
+      expect(codes.every((code) => /^BIG-[2-9]{6}-[A-HJKMNP-Z]$/.test(code))).toBe(true);
+      // a second job for the same task does nothing
+      expect(await get(RunPromoCodeGeneration).execute(taskId)).toBe('skipped');
+      expect(await codesOf(big)).toHaveLength(10_001);
+    });
+
+    it('refuses a task the pattern cannot fill when asked (1, no task), and fails one that lost its room meanwhile', async () => {
+      const room = await world.program({ short_name: 'room', kind: 'universal' });
+      const tasks = () => world.ctx.em().count(Task, { kind: 'promocodes.generate' }, { filters: false });
+      const before = await tasks();
+      expect(await failureOf(generate(room, 'R##X', 20_000))).toMatchObject({
+        code: 'VALIDATION_FAILED',
+        details: { fields: [{ path: 'count' }] },
+      });
+      expect(await tasks()).toBe(before);
+      // 8^3 × 23 = 11,776 codes: room for 10,001 now, but not after 2,000 more are made
+      const { taskId } = await generate(room, 'R###X', 10_001);
+      await generate(room, 'R###X', 2_000);
+      expect(await get(RunPromoCodeGeneration).execute(taskId as number)).toBe('failed');
+      expect(await world.ctx.em().findOneOrFail(Task, { id: taskId as number }, { filters: false })).toMatchObject({
+        status: 'failed',
+        result: null,
+        errors: [
+          {
+            error_code: 'VALIDATION_FAILED',
+            message: 'count: the pattern makes 11776 codes and 9776 of them are free in this program',
+          },
+        ],
+      });
+      expect(await codesOf(room)).toHaveLength(2_000);
     });
 
     it('draws a large space at random: codes the program has are drawn again, repeats skipped', async () => {

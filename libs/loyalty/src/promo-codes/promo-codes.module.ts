@@ -8,6 +8,7 @@ import { GetPromoCode } from './use-cases/get-promo-code.use-case';
 import { ImportPromoCodes } from './use-cases/import-promo-codes.use-case';
 import { ListPromoCodePrograms } from './use-cases/list-promo-code-programs.use-case';
 import { ListPromoCodes } from './use-cases/list-promo-codes.use-case';
+import { RunPromoCodeGeneration } from './use-cases/run-promo-code-generation.use-case';
 import { UpdatePromoCode } from './use-cases/update-promo-code.use-case';
 
 const useCases = [
@@ -21,8 +22,9 @@ const useCases = [
   DetachPromoCode,
   ActivatePromoCode,
   UpdatePromoCode,
+  RunPromoCodeGeneration,
 ];
 
-/** Promo-code programs and codes (`promocodes/*`). */
+/** Promo-code programs and codes (`promocodes/*`), and the worker's generation task. */
 @Module({ providers: useCases, exports: useCases })
 export class PromoCodesModule {}
