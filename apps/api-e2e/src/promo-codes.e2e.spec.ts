@@ -87,12 +87,46 @@ describe('promo codes', () => {
     );
     expect([rest.items.length, rest.next_from_id]).toEqual([5, null]);
     const refused = expectFailure(
-      await call('promocodes/generate', { loyalty_id: personal, pattern: 'WEL-###', count: 10_001 }, a.integration),
+      await call('promocodes/generate', { loyalty_id: personal, pattern: 'WEL-###', count: 1_000_001 }, a.integration),
       400,
       1,
       'VALIDATION_FAILED',
     );
     expect(refused.details.fields?.map((field) => field.path)).toEqual(['count']);
+  });
+
+  it('generate above 10,000 codes answers a task_id; the worker makes them and tasks/get tells the result', async () => {
+    const big = (
+      await ok<{ loyalty_id: number }>(
+        'promocodes/programs/create',
+        { name: 'Big', short_name: 'big', kind: 'universal' },
+        a.admin,
+      )
+    ).loyalty_id;
+    const started = await ok<{ created: null; task_id: number }>('promocodes/generate', {
+      loyalty_id: big,
+      pattern: 'BIG-#######',
+      count: 10_500,
+    });
+    expect(started).toEqual({ created: null, task_id: expect.any(Number) });
+    let task: Record<string, unknown> = {};
+    for (let attempt = 0; attempt < 150 && task['status'] !== 'done' && task['status'] !== 'failed'; attempt += 1) {
+      await new Promise((resolve) => setTimeout(resolve, 200));
+      task = await ok('tasks/get', { task_id: started.task_id }, a.read);
+    }
+    expect(task).toMatchObject({
+      kind: 'promocodes.generate',
+      status: 'done',
+      progress: 100,
+      input: { loyalty_id: big, pattern: 'BIG-#######', count: 10_500 },
+      result: { created: 10_500 },
+      errors: [],
+    });
+    expect((await ok<Page<CodeView>>('promocodes/list', { loyalty_id: big, limit: 1 }, a.read)).total_count).toBe(
+      10_500,
+    );
+    // another account's token sees no such task
+    expectFailure(await call('tasks/get', { task_id: started.task_id }, b.read), 404, 4, 'NOT_FOUND');
   });
 
   it('import is all or nothing; taken or repeated codes are error 5 naming each', async () => {

@@ -46,8 +46,8 @@ export class PromoCodesController {
     access: 'integration',
     summary: 'Generate random codes from a pattern',
     description:
-      'Unique in the program, all or nothing. A pattern whose free codes cannot meet count is error 1; ' +
-      'so is a count above 10,000 (task_id is always null: large batches are made by calling again).',
+      'Unique in the program, all or nothing. Up to 10,000 codes answer {created}; more (up to 1,000,000) ' +
+      'answer {task_id} of a worker task (tasks/get). A pattern whose free codes cannot meet count is error 1.',
     response: GeneratePromoCodesResponse,
   })
   async generate(@Body() body: GeneratePromoCodesRequest): Promise<GeneratePromoCodesResponse> {

@@ -12,6 +12,7 @@ import {
 } from '@loyalty/platform';
 import {
   MAX_CODES_PER_CALL,
+  MAX_CODES_PER_TASK,
   MAX_USES_PER_CODE,
   PROMO_CODE_KINDS,
   PromoCodeKind,
@@ -128,18 +129,28 @@ export class GeneratePromoCodesRequest {
   })
   pattern!: string;
 
-  @IntField({ min: 1, max: MAX_CODES_PER_CALL, description: 'At most 10,000 codes a call', example: 1000 })
+  @IntField({
+    min: 1,
+    max: MAX_CODES_PER_TASK,
+    description: 'Up to 10,000 are made at once; more (up to 1,000,000) become a task',
+    example: 1000,
+  })
   count!: number;
 }
 
 export class GeneratePromoCodesResponse {
-  @Out({ type: 'integer', nullable: true, description: 'How many codes were made', example: 1000 })
+  @Out({
+    type: 'integer',
+    nullable: true,
+    description: 'How many codes were made; null when a task makes them',
+    example: 1000,
+  })
   created!: number | null;
 
   @Out({
     type: 'integer',
     nullable: true,
-    description: 'A background task (for large batches; none yet, so always null)',
+    description: 'Above 10,000 codes: the task making them (tasks/get); null otherwise',
     example: null,
   })
   task_id!: number | null;
