@@ -349,10 +349,15 @@ describe('promo-code programs, generation, import, list and get (real PostgreSQL
     it('takes up to 10,000 codes a call; more, or none, is error 1; an unknown or foreign program is 404', async () => {
       const many = Array.from({ length: 10_000 }, (_value, index) => `BULK-${index}`);
       expect(await world.as(() => get(ImportPromoCodes).execute(programId, many))).toEqual({ created: 10_000 });
-      for (const codes of [[...many, 'ONE-MORE'], []]) {
-        expect(await failureOf(world.as(() => get(ImportPromoCodes).execute(programId, codes)))).toMatchObject({
+      for (const [codes, path] of [
+        [[...many, 'ONE-MORE'], 'codes'],
+        [[], 'codes'],
+        [['FINE', 'NOT FINE'], 'codes[1]'],
+        [['x'.repeat(256)], 'codes[0]'],
+      ] as const) {
+        expect(await failureOf(world.as(() => get(ImportPromoCodes).execute(programId, [...codes])))).toMatchObject({
           code: 'VALIDATION_FAILED',
-          details: { fields: [{ path: 'codes' }] },
+          details: { fields: [{ path }] },
         });
       }
       const theirs = await world.program({ short_name: 'their-imported' }, true);

@@ -6,6 +6,8 @@ import { lockProgramCodes, requirePromoCodeProgram, takenCodes, insertCodes } fr
 import { MAX_CODES_PER_CALL } from './generate-promo-codes.use-case';
 
 const MAX_REPORTED_DUPLICATES = 100;
+/** Codes are 1–255 printable ASCII characters without spaces (spec api.md §1 "Limits"). */
+const CODE_TEXT = /^[\x21-\x7E]{1,255}$/;
 
 /**
  * `promocodes/import`: up to 10,000 codes into a program, all or nothing. A code the program has
@@ -21,6 +23,10 @@ export class ImportPromoCodes {
   async execute(programId: number, codes: string[]): Promise<{ created: number }> {
     if (codes.length === 0 || codes.length > MAX_CODES_PER_CALL) {
       throw DomainError.invalid('codes', `must hold 1 to ${MAX_CODES_PER_CALL} codes`);
+    }
+    const malformed = codes.findIndex((code) => !CODE_TEXT.test(code));
+    if (malformed >= 0) {
+      throw DomainError.invalid(`codes[${malformed}]`, 'must be 1-255 printable ASCII characters without spaces');
     }
     return this.em.transactional(async (em) => {
       const program = await requirePromoCodeProgram(em, programId);
