@@ -413,6 +413,63 @@ describe('role matrix', () => {
     }
   }
 
+  /** Promo-code programs and codes the promo-code bodies name, made once by the admin. */
+  type PromoFixture = { personal: number; universal: number };
+  let promoFixture: Promise<PromoFixture> | undefined;
+  const MATRIX_PERSON = { matching: 'email', email: 'matrix@example.com' };
+
+  async function makePromoFixture(): Promise<PromoFixture> {
+    const program = async (short_name: string, kind: string) =>
+      (await adminCall<{ loyalty_id: number }>('promocodes/programs/create', { name: short_name, short_name, kind }))
+        .loyalty_id;
+    const personal = await program('matrix-personal', 'personal');
+    const universal = await program('matrix-universal', 'universal');
+    await adminCall('promocodes/import', { loyalty_id: personal, codes: ['MATRIX-1'] });
+    return { personal, universal };
+  }
+
+  /** A fresh personal code attached to the matrix profile by the admin. */
+  async function attachedCode(personal: number): Promise<string> {
+    const code = `MATRIX-HELD-${serial}`;
+    await adminCall('promocodes/import', { loyalty_id: personal, codes: [code] });
+    await adminCall('promocodes/attach', { loyalty_id: personal, db_id: dbId, code, ...MATRIX_PERSON });
+    return code;
+  }
+
+  /** A valid body for a promo-code method, naming the fixture (made on first use). */
+  async function promoBody(method: string): Promise<Record<string, unknown>> {
+    promoFixture ??= makePromoFixture();
+    const { personal, universal } = await promoFixture;
+    serial += 1;
+    switch (method) {
+      case 'promocodes/programs/create':
+        return { name: 'Matrix codes', short_name: `matrix-codes-${serial}`, kind: 'personal' };
+      case 'promocodes/programs/list':
+        return { limit: 100 };
+      case 'promocodes/generate':
+        return { loyalty_id: universal, pattern: 'MX-#####-XX', count: 5 };
+      case 'promocodes/import':
+        return { loyalty_id: universal, codes: [`MATRIX-IMPORT-${serial}`] };
+      case 'promocodes/list':
+        return { loyalty_id: personal };
+      case 'promocodes/get':
+        return { loyalty_id: personal, code: 'MATRIX-1' };
+      case 'promocodes/update':
+        return { loyalty_id: personal, code: 'MATRIX-1', expire_date: '2030-01-01' };
+      case 'promocodes/attach': {
+        const code = `MATRIX-FREE-${serial}`;
+        await adminCall('promocodes/import', { loyalty_id: personal, codes: [code] });
+        return { loyalty_id: personal, db_id: dbId, code, ...MATRIX_PERSON };
+      }
+      case 'promocodes/detach':
+        return { loyalty_id: personal, db_id: dbId, code: await attachedCode(personal), ...MATRIX_PERSON };
+      case 'promocodes/activate':
+        return { loyalty_id: personal, code: await attachedCode(personal) };
+      default:
+        throw new Error(`no body for ${method}`);
+    }
+  }
+
   /** A body that is valid for the method (and would succeed) whoever calls it. */
   async function validBody(method: string): Promise<Record<string, unknown>> {
     switch (method) {
@@ -437,6 +494,7 @@ describe('role matrix', () => {
       default:
         if (method.startsWith('loyalty/')) return loyaltyBody(method);
         if (method.startsWith('market/') || method.startsWith('tasks/')) return marketBody(method);
+        if (method.startsWith('promocodes/')) return promoBody(method);
         throw new Error(`no body for ${method}`);
     }
   }

@@ -17,6 +17,7 @@ import { LoyaltyApiModule } from './loyalty/loyalty-api.module';
 import { MarketApiModule } from './market/market-api.module';
 import { MarketOrdersApiModule } from './market-orders/market-orders-api.module';
 import { ProfilesController } from './profiles/profiles.controller';
+import { PromoCodesApiModule } from './promo-codes/promo-codes-api.module';
 import { TestClockController } from './test-clock/test-clock.controller';
 import { TokensController } from './tokens/tokens.controller';
 
@@ -33,6 +34,7 @@ export class ApiModule {
         LoyaltyApiModule,
         MarketApiModule,
         MarketOrdersApiModule,
+        PromoCodesApiModule,
       ],
       controllers: [
         AccountsController,

@@ -11,6 +11,7 @@ import {
   JobQueues,
   OutboxEvent,
   PLATFORM_ENTITIES,
+  Task,
   writeOutboxEvents,
 } from '@loyalty/platform';
 import { createIntegrationContext, IntegrationContext } from '@loyalty/testing';
@@ -18,6 +19,7 @@ import { PurgeIdempotencyHandler } from './maintenance/purge-idempotency.handler
 import { ScheduleMaintenanceTask } from './maintenance/schedule-maintenance.task';
 import { OutboxRelay } from './outbox/outbox-relay';
 import { OutboxSink, RelayedEvent } from './outbox/outbox-sink';
+import { PromoCodeGenerationSweep } from './promo-codes/promo-code-generation.sweep';
 
 class RecordingSink extends OutboxSink {
   readonly delivered: RelayedEvent[] = [];
@@ -43,6 +45,7 @@ describe('worker pieces (real PostgreSQL and Redis)', () => {
         { provide: OutboxSink, useValue: sink },
         PurgeIdempotencyHandler,
         ScheduleMaintenanceTask,
+        PromoCodeGenerationSweep,
       ],
     });
     accountId = (await ctx.inRequest(() => ctx.get(CreateAccount).execute({ name: 'Shop' }))).accountId;
@@ -128,5 +131,43 @@ describe('worker pieces (real PostgreSQL and Redis)', () => {
     await queues.requeue('imports.feed.run', { task_id: 424242 }, jobId);
     expect((await queue.getJob(jobId))?.timestamp).toBe(waitingSince);
     expect(await queue.getJobCounts('waiting', 'failed')).toMatchObject({ waiting: 1, failed: 0 });
+  });
+
+  it('queues a promo-code generation task again when its worker stopped beating or its job was lost', async () => {
+    const em = ctx.em();
+    const now = new Date('2026-03-15T10:00:00.000Z');
+    const ago = (ms: number) => new Date(now.getTime() - ms);
+    const task = (status: 'queued' | 'running', createdAt: Date, heartbeatAt: Date | null) =>
+      em.create(Task, {
+        account: accountId,
+        kind: 'promocodes.generate',
+        status,
+        progress: status === 'running' ? 40 : 0,
+        input: { loyalty_id: 1, pattern: 'X-######', count: 20_000 },
+        result: null,
+        errors: [],
+        createdAt,
+        startedAt: status === 'running' ? createdAt : null,
+        heartbeatAt,
+      });
+    const silent = task('running', ago(600_000), ago(121_000));
+    const lost = task('queued', ago(31_000), null);
+    const beating = task('running', ago(600_000), ago(10_000));
+    const young = task('queued', ago(1_000), null);
+    await em.flush();
+    await ctx.get(PromoCodeGenerationSweep).run(now);
+    const queue = ctx.get(JobQueues).queue('imports');
+    const state = async (id: number) => (await queue.getJob(`promocodes-generate-${id}`))?.getState();
+    expect([await state(silent.id), await state(lost.id), await state(beating.id), await state(young.id)]).toEqual([
+      'waiting',
+      'waiting',
+      undefined,
+      undefined,
+    ]);
+    expect(await ctx.em().findOneOrFail(Task, { id: silent.id }, { filters: false })).toMatchObject({
+      status: 'queued',
+      progress: 0,
+      heartbeatAt: null,
+    });
   });
 });

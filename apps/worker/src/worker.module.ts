@@ -1,5 +1,6 @@
 import { DynamicModule, Module } from '@nestjs/common';
 import { DiscoveryModule } from '@nestjs/core';
+import { PromoCodesModule } from '@loyalty/loyalty';
 import { MarketCatalogModule } from '@loyalty/market-catalog';
 import { PlatformModule, PlatformOptions } from '@loyalty/platform';
 import { FeedImportHandler } from './imports/feed-import.handler';
@@ -12,11 +13,13 @@ import { PurgeIdempotencyHandler } from './maintenance/purge-idempotency.handler
 import { ScheduleMaintenanceTask } from './maintenance/schedule-maintenance.task';
 import { NoopOutboxSink, OutboxSink } from './outbox/outbox-sink';
 import { OutboxRelay } from './outbox/outbox-relay';
+import { PromoCodeGenerationHandler } from './promo-codes/promo-code-generation.handler';
+import { PromoCodeGenerationSweep } from './promo-codes/promo-code-generation.sweep';
 import { SWEEP_TASKS } from './sweep/sweep-task';
 import { Sweeper } from './sweep/sweeper';
 
-const jobHandlers = [PurgeIdempotencyHandler, FeedImportHandler, FeedTickHandler];
-const sweepTasks = [ScheduleMaintenanceTask, FeedImportsSweep];
+const jobHandlers = [PurgeIdempotencyHandler, FeedImportHandler, FeedTickHandler, PromoCodeGenerationHandler];
+const sweepTasks = [ScheduleMaintenanceTask, FeedImportsSweep, PromoCodeGenerationSweep];
 
 /** The worker: job handlers on BullMQ, the outbox relay and the sweep. Its HTTP port serves health and metrics only. */
 @Module({})
@@ -24,7 +27,7 @@ export class WorkerModule {
   static forRoot(platform: PlatformOptions): DynamicModule {
     return {
       module: WorkerModule,
-      imports: [PlatformModule.forRoot(platform), DiscoveryModule, MarketCatalogModule],
+      imports: [PlatformModule.forRoot(platform), DiscoveryModule, MarketCatalogModule, PromoCodesModule],
       providers: [
         JobRegistry,
         JobRunner,

@@ -8,7 +8,8 @@ export type Caller = 'root' | 'admin' | 'integration' | 'read';
  * configuration: every create, update, activate and deactivate is admin; every get and list, and
  * `loyalty/trigger_promotions`, is read. Points: `adjust_points` and `ledger/import` are admin;
  * members, accrual, redemption and the transaction methods are integration; `account/*` and
- * `members/list` are read.
+ * `members/list` are read. Promo codes: `promocodes/programs/create` is admin (configuration);
+ * generate, import, attach, detach, activate and update are integration; get and list are read.
  */
 export const ALLOWED: Record<string, Caller[]> = {
   'admin/accounts/create': ['root'],
@@ -99,4 +100,14 @@ export const ALLOWED: Record<string, Caller[]> = {
   'market/orders/preorder': ['admin', 'integration'],
   'market/orders/preorder_commit': ['admin', 'integration'],
   'tasks/get': ['admin', 'integration', 'read'],
+  'promocodes/programs/create': ['admin'],
+  'promocodes/programs/list': ['admin', 'integration', 'read'],
+  'promocodes/generate': ['admin', 'integration'],
+  'promocodes/import': ['admin', 'integration'],
+  'promocodes/list': ['admin', 'integration', 'read'],
+  'promocodes/get': ['admin', 'integration', 'read'],
+  'promocodes/attach': ['admin', 'integration'],
+  'promocodes/detach': ['admin', 'integration'],
+  'promocodes/activate': ['admin', 'integration'],
+  'promocodes/update': ['admin', 'integration'],
 };

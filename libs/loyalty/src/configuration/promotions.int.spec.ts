@@ -3,6 +3,8 @@ import { AuditEntry, CLOCK, CreateAccount, PLATFORM_ENTITIES, SharedTestClock } 
 import { CreateDatabase, PROFILE_ENTITIES, ProfilesModule } from '@loyalty/profiles';
 import { createIntegrationContext, IntegrationContext, rejectionOf } from '@loyalty/testing';
 import { LOYALTY_ENTITIES } from '../entities/index';
+import { PromoCodesModule } from '../promo-codes/promo-codes.module';
+import { CreatePromoCodeProgram } from '../promo-codes/use-cases/create-promo-code-program.use-case';
 import { Promotion } from '../entities/promotion.entity';
 import { LoyaltyConfigurationModule } from './loyalty-configuration.module';
 import { ActivatePromotion } from './use-cases/activate-promotion.use-case';
@@ -48,7 +50,7 @@ describe('promotions (real PostgreSQL)', () => {
     ctx = await createIntegrationContext({
       label: 'loyalty-promotions',
       entities: [...PLATFORM_ENTITIES, ...PROFILE_ENTITIES, ...MARKET_CATALOG_ENTITIES, ...LOYALTY_ENTITIES],
-      imports: [ProfilesModule, LoyaltyConfigurationModule],
+      imports: [ProfilesModule, LoyaltyConfigurationModule, PromoCodesModule],
       env: { TEST_CLOCK: 'true' },
     });
     clock = ctx.get(CLOCK);
@@ -346,5 +348,29 @@ describe('promotions (real PostgreSQL)', () => {
       limits: { budget: '500.00' },
       budget_used: '0.00',
     });
+  });
+
+  it("names a promo-code program of its own account; another account's is an unknown reference (18)", async () => {
+    const program = { name: 'Codes', kind: 'personal' as const };
+    const own = await as(() => ctx.get(CreatePromoCodeProgram).execute({ ...program, short_name: 'own' }));
+    const theirs = await ctx.asAccount(otherAccountId, () =>
+      ctx.get(CreatePromoCodeProgram).execute({ ...program, short_name: 'theirs' }),
+    );
+    const created = await create({ external_id: 'with-code', promo_code_program_id: own.programId });
+    expect((await as(() => ctx.get(GetPromotion).execute(programId, created.id))).promo_code_program_id).toBe(
+      own.programId,
+    );
+    const unknown = { code: 'UNKNOWN_REFERENCE', details: { fields: [{ path: 'promo_code_program_id' }] } };
+    expect(
+      await failureOf(create({ external_id: 'foreign-code', promo_code_program_id: theirs.programId })),
+    ).toMatchObject(unknown);
+    expect(
+      await failureOf(
+        as(() => ctx.get(UpdatePromotion).execute(programId, 'with-code', { promo_code_program_id: theirs.programId })),
+      ),
+    ).toMatchObject(unknown);
+    expect((await as(() => ctx.get(GetPromotion).execute(programId, created.id))).promo_code_program_id).toBe(
+      own.programId,
+    );
   });
 });

@@ -6,6 +6,8 @@ import { PointsAccount } from './points-account.entity';
 import { PointsCurrency } from './points-currency.entity';
 import { PointsLot } from './points-lot.entity';
 import { PointsTransaction } from './points-transaction.entity';
+import { PromoCodeProgram } from './promo-code-program.entity';
+import { PromoCode } from './promo-code.entity';
 import { PromotionMemberUse } from './promotion-member-use.entity';
 import { Promotion } from './promotion.entity';
 import { RedemptionAllocation } from './redemption-allocation.entity';
@@ -30,4 +32,6 @@ export const LOYALTY_ENTITIES = [
   TierHistoryEntry,
   Partner,
   OrderSegment,
+  PromoCodeProgram,
+  PromoCode,
 ];

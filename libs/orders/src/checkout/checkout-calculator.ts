@@ -1,8 +1,8 @@
 import { Inject, Injectable } from '@nestjs/common';
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { formatRfc3339 } from '@loyalty/kernel';
-import { CartCalculation, priceCart, PricingPromoCode, PricingPromotion, quoteFigures } from '@loyalty/loyalty-engine';
-import { accrualDates, CheckoutBuyer, ProgramConfigCache } from '@loyalty/loyalty';
+import { CartCalculation, priceCart, PricingPromotion, quoteFigures } from '@loyalty/loyalty-engine';
+import { accrualDates, ProgramConfigCache } from '@loyalty/loyalty';
 import { AccountContext, APP_CONFIG, type AppConfig } from '@loyalty/platform';
 import type { CheckoutRequest } from './domain/checkout-input';
 import { issueQuote } from './domain/quote-token';
@@ -21,11 +21,6 @@ export interface Simulation {
   promotions: (session: CheckoutSession) => Promise<PricingPromotion[]>;
 }
 
-/** Promo codes as checkout sees them until the code store answers (every code unknown). */
-export type PromoCodeCheck = (codes: string[], buyer: CheckoutBuyer | null, now: Date) => Promise<PricingPromoCode[]>;
-
-export const PROMO_CODE_CHECK = Symbol('PROMO_CODE_CHECK');
-
 /**
  * One calculation of a checkout request, shared by `preorder` and `preorder_commit`: resolve,
  * price with the pure engine, and answer in the API's words with a fresh quote.
@@ -35,7 +30,6 @@ export class CheckoutCalculator {
   constructor(
     private readonly programs: ProgramConfigCache,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
-    @Inject(PROMO_CODE_CHECK) private readonly checkPromoCodes: PromoCodeCheck,
   ) {}
 
   async calculate(
@@ -48,7 +42,6 @@ export class CheckoutCalculator {
     const session = await openCheckoutSession(em, this.programs, request, {
       now,
       balanceOf,
-      promoCodes: (codes, buyer) => this.checkPromoCodes(codes, buyer, now),
       programId: simulation?.programId,
     });
     if (simulation) session.pricing = { ...session.pricing, promotions: await simulation.promotions(session) };

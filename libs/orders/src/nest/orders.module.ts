@@ -1,6 +1,6 @@
 import { Module } from '@nestjs/common';
 import { LoyaltyModule } from '@loyalty/loyalty';
-import { CheckoutCalculator, PROMO_CODE_CHECK, PromoCodeCheck } from '../checkout/checkout-calculator';
+import { CheckoutCalculator } from '../checkout/checkout-calculator';
 import { CommitPreorder } from '../checkout/use-cases/commit-preorder.use-case';
 import { Preorder } from '../checkout/use-cases/preorder.use-case';
 import { SimulatePromotions } from '../checkout/use-cases/simulate-promotions.use-case';
@@ -23,13 +23,10 @@ const useCases = [
   SimulatePromotions,
 ];
 
-const noPromoCodes: PromoCodeCheck = async (codes) =>
-  codes.map((code) => ({ code, state: 'invalid' as const, programId: null }));
-
 /** The order life cycle's use cases and the checkout (`market/orders/*`). */
 @Module({
   imports: [LoyaltyModule],
-  providers: [...useCases, CheckoutCalculator, { provide: PROMO_CODE_CHECK, useValue: noPromoCodes }],
+  providers: [...useCases, CheckoutCalculator],
   exports: useCases,
 })
 export class OrdersModule {}

@@ -3,6 +3,7 @@ import { DomainError } from '@loyalty/kernel';
 import { ProfileDatabase } from '@loyalty/profiles';
 import { LoyaltyProgram } from '../../entities/loyalty-program.entity';
 import { PointsCurrency } from '../../entities/points-currency.entity';
+import { PromoCodeProgram } from '../../entities/promo-code-program.entity';
 import { Promotion } from '../../entities/promotion.entity';
 import { TierGroup } from '../../entities/tier-group.entity';
 import { Tier } from '../../entities/tier.entity';
@@ -91,15 +92,15 @@ export async function currencyEids(em: EntityManager, ids: number[]): Promise<Ma
   return new Map(currencies.map((currency) => [currency.id, currency.externalId]));
 }
 
-/**
- * Promo-code programs do not exist yet (they arrive with promo codes), so any id names nothing:
- * error 18. The promo-code issue replaces this with a real lookup.
- */
-export function requirePromoCodeProgramReference(id: number | null): void {
+/** The promo-code program whose codes unlock a promotion: a reference in the body (error 18 when missing or foreign). */
+export async function requirePromoCodeProgramReference(em: EntityManager, id: number | null): Promise<void> {
   if (id === null) return;
-  throw DomainError.unknownReference(
-    'promo_code_program_id',
-    `the program has no promo-code program ${id}`,
-    'unknown promo-code program',
-  );
+  const program = await em.findOne(PromoCodeProgram, { id });
+  if (!program) {
+    throw DomainError.unknownReference(
+      'promo_code_program_id',
+      `the account has no promo code program ${id}`,
+      'unknown promo code program',
+    );
+  }
 }

@@ -34,7 +34,7 @@ export class CreatePromotion {
       const minorDigits = programMinorDigits(program);
       const settings = resolvePromotionSettings(input, null, { timezone: program.timezone, currencies, minorDigits });
       await checkCheckoutPromotion(em, program, settings);
-      requirePromoCodeProgramReference(settings.promo_code_program_id);
+      await requirePromoCodeProgramReference(em, settings.promo_code_program_id);
       await ensurePromotionExternalIdFree(em, program.id, settings.external_id);
       const now = this.clock.now();
       const promotion = em.create(Promotion, {

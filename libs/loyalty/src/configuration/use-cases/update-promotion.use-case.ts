@@ -42,7 +42,7 @@ export class UpdatePromotion {
       if (isSameDocument(current, settings)) return promotionView(promotion, minorDigits);
       await checkCheckoutPromotion(em, program, settings);
       if (settings.promo_code_program_id !== current.promo_code_program_id) {
-        requirePromoCodeProgramReference(settings.promo_code_program_id);
+        await requirePromoCodeProgramReference(em, settings.promo_code_program_id);
       }
       if (settings.external_id !== current.external_id) {
         await ensurePromotionExternalIdFree(em, program.id, settings.external_id, promotion.id);

@@ -1,9 +1,11 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { DomainError, localDateParts, MinorDigits, Points } from '@loyalty/kernel';
-import { Balance, MemberFacts, PricingInput, PricingPromoCode } from '@loyalty/loyalty-engine';
+import { Balance, MemberFacts, PricingInput } from '@loyalty/loyalty-engine';
 import {
+  CheckedPromoCode,
   CheckoutBuyer,
   CheckoutProgram,
+  checkPromoCodes,
   loadCheckoutBuyer,
   loadLimitStates,
   LoyaltyProgram,
@@ -34,6 +36,8 @@ export interface CheckoutSession {
   redemptionCurrency: PointsCurrency | null;
   /** The buyer's balance in the redemption currency (null for a non-member). */
   balance: Balance | null;
+  /** The promo codes sent, as the code store answered them (their rows, for activation on commit). */
+  promoCodes: CheckedPromoCode[];
   pricing: PricingInput;
 }
 
@@ -44,8 +48,6 @@ export interface SessionOptions {
     currency: PointsCurrency,
     checkout: CheckoutProgram,
   ) => Promise<Balance>;
-  /** Checks the sent promo codes for this buyer. */
-  promoCodes: (codes: string[], buyer: CheckoutBuyer | null) => Promise<PricingPromoCode[]>;
   now: Date;
   /** `promotions/simulate` names its program (active or not) instead of taking the touchpoint's. */
   programId?: number;
@@ -77,7 +79,12 @@ export async function openCheckoutSession(
   const redemptionCurrency = pickRedemptionCurrency(checkout, request.data.points_currency_eid);
   const balance = member && redemptionCurrency ? await options.balanceOf(member, redemptionCurrency, checkout) : null;
   const limits = await loadLimitStates(em, program, checkout.promotions, member?.ref ?? null, options.now);
-  const promoCodes = await options.promoCodes(request.data.promo_codes ?? [], buyer);
+  const promoCodes = await checkPromoCodes(em, {
+    accountId: program.account,
+    codes: request.data.promo_codes ?? [],
+    profile: buyer && { databaseId: program.database, profileId: buyer.profileId },
+    now: options.now,
+  });
   const local = localDateParts(options.now, program.timezone);
   const memberFacts: MemberFacts | null = member && {
     tiers: new Set(member.tiers.map((tier) => tier.tierEid)),
@@ -110,7 +117,7 @@ export async function openCheckoutSession(
       limits: limits.get(entry.promotion.id) ?? { exhausted: false, budgetLeft: null },
     })),
     partners: checkout.partners,
-    promoCodes,
+    promoCodes: promoCodes.map(({ code, state, programId }) => ({ code, state, programId })),
     pointsToRedeem: readPointsToRedeem(request.data.points_to_redeem, redemptionCurrency),
     redemptionCurrency: redemptionCurrency?.externalId ?? null,
     now: options.now,
@@ -126,6 +133,7 @@ export async function openCheckoutSession(
     cart,
     redemptionCurrency,
     balance,
+    promoCodes,
     pricing,
   };
 }

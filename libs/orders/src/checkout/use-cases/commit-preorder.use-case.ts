@@ -3,6 +3,7 @@ import { EntityManager } from '@mikro-orm/postgresql';
 import { Clock, DomainError, isDomainError, Money, Points } from '@loyalty/kernel';
 import { canonicalQuoteText, quoteFigures } from '@loyalty/loyalty-engine';
 import {
+  activatePromoCodes,
   consumeOrderLimits,
   LoyaltyProgram,
   MemberLedger,
@@ -61,8 +62,8 @@ export class CommitPreorder {
     try {
       return await this.em.transactional((em) => this.commit(em, request, digest));
     } catch (error) {
-      // A limit exhausted by another commit since the calculation: the cart is stale.
-      if (isDomainError(error) && error.code === 'LIMIT_REACHED') throw await this.staleAfterRace(request);
+      // A limit or a code used up by another commit since the calculation: the cart is stale.
+      if (isDomainError(error) && RACES.has(error.code)) throw await this.staleAfterRace(request);
       throw error;
     }
   }
@@ -136,6 +137,12 @@ export class CommitPreorder {
     const transactions: PostedOrderTransaction[] =
       ledger && member ? await postOrderLedger(ledger, session.checkout, calculation, order, now) : [];
     const consumed = await consumeOrderLimits(em, ledger, session.checkout, calculation, member?.ref ?? null, now);
+    const activated = await activatePromoCodes(em, {
+      accountId: order.account,
+      codeIds: appliedCodeIds(session, calculation),
+      profile: session.buyer && { databaseId: session.program.database, profileId: session.buyer.profileId },
+      now,
+    });
     const result: CommitAnswer = {
       ...answer,
       order_id: order.id,
@@ -165,7 +172,7 @@ export class CommitPreorder {
         points_currency_eid: posted.currencyEid,
         amount: posted.amount.toString(),
       })),
-      promo_code_ids: [],
+      promo_code_ids: activated.map((code) => code.codeId),
       canceled_at: null,
     } satisfies OrderCheckout;
     if (!request.skip_triggers) {
@@ -231,6 +238,19 @@ export class CommitPreorder {
     );
     return stale(answer);
   }
+}
+
+/** What a concurrent commit can take away between the calculation and the counters' conditional updates. */
+const RACES = new Set(['LIMIT_REACHED', 'PROMO_CODE_INVALID']);
+
+/** The rows of the codes that unlocked an applied promotion: commit activates exactly these. */
+function appliedCodeIds(session: Calculated['session'], calculation: Calculated['calculation']): number[] {
+  const applied = new Set(
+    calculation.promoCodes.filter((outcome) => outcome.status === 'applied').map((outcome) => outcome.code),
+  );
+  return session.promoCodes.flatMap((checked) =>
+    applied.has(checked.code) && checked.codeId !== null ? [checked.codeId] : [],
+  );
 }
 
 function stale(answer: CalculationAnswer): DomainError {

@@ -15,6 +15,8 @@ export interface JobPayloads {
   'imports.feed.run': { task_id: number };
   /** A scheduled feed's tick: creates a task for the schedule and runs it. */
   'imports.feed.tick': { schedule_id: number };
+  /** Runs one queued promo-code generation task (`promocodes/generate` above 10,000 codes). */
+  'imports.promocodes.generate': { task_id: number };
 }
 
 export type JobName = keyof JobPayloads;
@@ -27,6 +29,7 @@ export const JOB_CATALOG: { readonly [K in JobName]: { queue: QueueName; descrip
   'maintenance.idempotency.purge': { queue: 'maintenance', description: 'Delete idempotency records past their 24 h' },
   'imports.feed.run': { queue: 'imports', description: 'Import a YML or CSV product feed (a task)' },
   'imports.feed.tick': { queue: 'imports', description: 'Start the import of a scheduled feed' },
+  'imports.promocodes.generate': { queue: 'imports', description: 'Generate a large batch of promo codes (a task)' },
 };
 
 export const JOB_NAMES = Object.keys(JOB_CATALOG) as JobName[];
