@@ -139,4 +139,26 @@ describe('checkout: promo codes', () => {
     );
     expect(stale.details).toMatchObject({ calculation: { final_total_price: '100.00' } });
   });
+
+  it('cancelling the order gives the code back (release_on_cancel is on by default)', async () => {
+    await ok(
+      'market/orders/import',
+      {
+        data: {
+          external_id: 'c1',
+          ...ann,
+          endpoint: 'website',
+          status: 'canceled',
+          currency: 'RUB',
+          total_price: '100.00',
+        },
+      },
+      a.integration,
+    );
+    expect(await ok('promocodes/get', { code: 'ANN-1', loyalty_id: welcome }, a.read)).toMatchObject({
+      is_activated: false,
+    });
+    const again = await ok<Calculation>('market/orders/preorder', cart('p5', ann, ['ANN-1']), a.integration);
+    expect(again.promo_codes).toEqual([{ code: 'ANN-1', status: 'applied' }]);
+  });
 });

@@ -64,10 +64,12 @@ export class MarketOrdersController {
 
   @ApiMethod('market/orders/import', {
     access: 'integration',
-    summary: "Create or update an order from the shop's system (never touches loyalty)",
+    summary: "Create or update an order from the shop's system",
     description:
-      'On an update, absent optional fields keep their stored values and lines, when sent, replace the stored ones ' +
-      '(returned units stay). An order made by preorder_commit takes only status, update_time, tags and custom_fields.',
+      'Creating an order here never touches loyalty. On an update, absent optional fields keep their stored values and ' +
+      'lines, when sent, replace the stored ones (returned units stay). An order made by preorder_commit takes only ' +
+      'status, update_time, tags and custom_fields, and its status acts on loyalty: canceled reverses the order, ' +
+      'paid or delivered activate its pending points early when the program says so.',
     response: ImportOrderResponse,
   })
   async import(@Body() body: ImportOrderRequest): Promise<ImportOrderResponse> {

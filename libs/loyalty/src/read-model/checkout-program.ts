@@ -93,18 +93,22 @@ function pricingProgram(program: Readonly<LoyaltyProgram>, currencies: readonly 
       minRedeem: Points.parse(redemption.min_redeem),
       step: Points.parse(redemption.step),
     },
-    currencies: currencies.map((currency) => pricingCurrency(program, currency)),
+    currencies: currencies.map(pricingCurrency),
   };
 }
 
-/** Points accrued by an order are active at once only without a delay and when activation waits for nothing. */
-function pricingCurrency(program: Readonly<LoyaltyProgram>, currency: PointsCurrency): PricingCurrency {
+/**
+ * Points accrued by an order are active at once when the currency has no activation delay: with
+ * `activate_on: "paid"` or `"delivered"` they activate at that status or at the end of the delay,
+ * whichever comes first (rules.md §5), and a delay of 0 ends at once.
+ */
+function pricingCurrency(currency: PointsCurrency): PricingCurrency {
   return {
     eid: currency.externalId,
     type: currency.type,
     pointValue: currency.pointValue,
     precision: currency.precision,
-    activeAtOnce: currency.activationDelayDays === 0 && program.activateOn === 'delay',
+    activeAtOnce: currency.activationDelayDays === 0,
   };
 }
 

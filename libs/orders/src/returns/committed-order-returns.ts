@@ -19,6 +19,7 @@ import {
   ProgramConfig,
   ProgramConfigCache,
   releaseOrderLimits,
+  releasePromoCodes,
   reverseOrderPostings,
 } from '@loyalty/loyalty';
 import { AccountContext, writeOutboxEvents } from '@loyalty/platform';
@@ -28,7 +29,6 @@ import type { OrderLine } from '../entities/order-line.entity';
 import { OrderRefund } from '../entities/order-refund.entity';
 import type { Order } from '../entities/order.entity';
 import { committedOrderFacts } from './committed-order-facts';
-import { releasePromoCodes } from './release-promo-codes';
 import { committedLineOf, storedAllocationAfter } from './stored-allocation';
 
 /** What one return of units of a committed line did (the answer and the refund history row). */
@@ -162,7 +162,11 @@ export class CommittedOrderReturns {
         })),
         this.order.createdAt,
       );
-      await releasePromoCodes(this.em, this.checkout.promo_code_ids, this.now);
+      await releasePromoCodes(this.em, {
+        accountId: this.order.account,
+        codeIds: this.checkout.promo_code_ids,
+        now: this.now,
+      });
     }
     this.order.checkout = {
       ...this.checkout,
