@@ -3,23 +3,28 @@ import { isDomainError } from '@loyalty/kernel';
 import { Promotion } from '@loyalty/loyalty';
 import { Order } from '../entities/order.entity';
 import { CommitPreorder } from './use-cases/commit-preorder.use-case';
-import { Preorder } from './use-cases/preorder.use-case';
-import { CheckoutWorld, createCheckoutWorld } from './test-support/checkout-world';
+import { createShopWorld, Shop, ShopWorld } from '../test-support/shop-world';
 import type { CheckoutRequest } from './domain/checkout-input';
 
 /** preorder_commit under concurrency and preorder's lack of side effects (spec quality.md §2), on real PostgreSQL. */
+const PRODUCTS_AT_100 = { p1: '100.00', p2: '100.00', p3: '100.00', p4: '100.00', p5: '100.00' };
+
 describe('checkout under concurrency (real PostgreSQL)', () => {
-  let world: CheckoutWorld;
+  let world: ShopWorld;
+  let shop: Shop;
 
   beforeAll(async () => {
-    world = await createCheckoutWorld('checkout-concurrency');
+    world = await createShopWorld('checkout-concurrency');
+    shop = await world.shop('Shop', { products: PRODUCTS_AT_100 });
   });
 
   afterAll(() => world.close());
 
+  const activeBalance = (email: string) => shop.account(email).then((account) => account.active);
+
   /** 'ok', or the error code the commit answered. */
   const commit = (request: CheckoutRequest) =>
-    world
+    shop
       .as(() => world.ctx.get(CommitPreorder).execute(request))
       .then(
         () => 'ok',
@@ -38,16 +43,16 @@ describe('checkout under concurrency (real PostgreSQL)', () => {
       );
 
   it('two carts spending 800.00 of 1,000.00 at once: one commits, the other is stale', async () => {
-    await world.member('twice@example.com', '1000.00');
+    await shop.member('twice@example.com', '1000.00');
     const cart = (id: string) =>
-      world.cart(id, 'twice@example.com', [['p1', 10]], { points_to_redeem: '800.00', final_total_price: '200.00' });
+      shop.cart(id, 'twice@example.com', [['p1', 10]], { points_to_redeem: '800.00', final_total_price: '200.00' });
     const outcomes = await Promise.all([commit(cart('spend-a')), commit(cart('spend-b'))]);
     expect(outcomes.sort()).toEqual(['PREORDER_STALE', 'ok']);
-    expect(await world.activeBalance('twice@example.com')).toBe('200.00');
+    expect(await activeBalance('twice@example.com')).toBe('200.00');
   });
 
   it('200 parallel commits on a promotion with total_uses 50: exactly 50 orders carry it', async () => {
-    const promotionId = await world.promotion({
+    const promotionId = await shop.promotion({
       external_id: 'fifty',
       discount: { kind: 'percent', value: '10', target: 'order' },
       conditions: { field: 'line.product', op: 'eq', value: 'p2' },
@@ -55,7 +60,7 @@ describe('checkout under concurrency (real PostgreSQL)', () => {
     });
     const outcomes = await Promise.all(
       Array.from({ length: 200 }, (_, index) =>
-        commit(world.cart(`fifty-${index}`, null, [['p2', 1]], { final_total_price: '90.00' })),
+        commit(shop.cart(`fifty-${index}`, null, [['p2', 1]], { final_total_price: '90.00' })),
       ),
     );
     expect(outcomes.filter((outcome) => outcome === 'ok')).toHaveLength(50);
@@ -69,14 +74,14 @@ describe('checkout under concurrency (real PostgreSQL)', () => {
   });
 
   it('per_member 1 from two parallel carts of one member: exactly one order carries it', async () => {
-    await world.member('once@example.com');
-    const promotionId = await world.promotion({
+    await shop.member('once@example.com');
+    const promotionId = await shop.promotion({
       external_id: 'once',
       discount: { kind: 'fixed', value: '5.00', target: 'order' },
       conditions: { field: 'line.product', op: 'eq', value: 'p3' },
       limits: { per_member: 1 },
     });
-    const cart = (id: string) => world.cart(id, 'once@example.com', [['p3', 1]], { final_total_price: '95.00' });
+    const cart = (id: string) => shop.cart(id, 'once@example.com', [['p3', 1]], { final_total_price: '95.00' });
     const outcomes = await Promise.all([commit(cart('once-a')), commit(cart('once-b'))]);
     expect(outcomes.sort()).toEqual(['PREORDER_STALE', 'ok']);
     expect(await ordersCarrying(promotionId)).toHaveLength(1);

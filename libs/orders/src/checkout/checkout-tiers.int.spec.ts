@@ -1,19 +1,23 @@
 import { SharedTestClock, CLOCK } from '@loyalty/platform';
 import { CreatePointsCurrency, CreateTierGroup, GetMemberTiers } from '@loyalty/loyalty';
 import { CommitPreorder } from './use-cases/commit-preorder.use-case';
-import { CHECKOUT_NOW, CheckoutWorld, createCheckoutWorld } from './test-support/checkout-world';
+import { createShopWorld, Shop, SHOP_NOW, ShopWorld } from '../test-support/shop-world';
 
 const DAY_MS = 86_400_000;
 
 /** examples.md E10, the order part: qualification points earned by an order make the tier once they activate. */
+const PRODUCTS_AT_100 = { p1: '100.00', p2: '100.00', p3: '100.00', p4: '100.00', p5: '100.00' };
+
 describe('checkout and tiers (real PostgreSQL)', () => {
-  let world: CheckoutWorld;
+  let world: ShopWorld;
+  let shop: Shop;
   let groupId: number;
 
   beforeAll(async () => {
-    world = await createCheckoutWorld('checkout-tiers');
-    await world.as(() =>
-      world.ctx.get(CreatePointsCurrency).execute(world.programId, {
+    world = await createShopWorld('checkout-tiers');
+    shop = await world.shop('Shop', { products: PRODUCTS_AT_100 });
+    await shop.as(() =>
+      world.ctx.get(CreatePointsCurrency).execute(shop.programId, {
         name: 'Qualification',
         external_id: 'qp',
         type: 'qualification',
@@ -21,8 +25,8 @@ describe('checkout and tiers (real PostgreSQL)', () => {
       }),
     );
     groupId = (
-      await world.as(() =>
-        world.ctx.get(CreateTierGroup).execute(world.programId, {
+      await shop.as(() =>
+        world.ctx.get(CreateTierGroup).execute(shop.programId, {
           name: 'Status',
           tiers_group_type: 'cumulative',
           points_currency_eid: 'qp',
@@ -34,21 +38,21 @@ describe('checkout and tiers (real PostgreSQL)', () => {
         }),
       )
     ).id;
-    await world.promotion({
+    await shop.promotion({
       type: 'points',
       external_id: 'qp-per-100',
       accrual: { kind: 'per_amount', value: '1', per: '100.00', base: 'paid', points_currency_eid: 'qp' },
     });
-    await world.member('vip@example.com');
+    await shop.member('vip@example.com');
   });
 
   afterAll(() => world.close());
 
   const currentTier = () =>
-    world
+    shop
       .as(() =>
         world.ctx.get(GetMemberTiers).execute({
-          programId: world.programId,
+          programId: shop.programId,
           person: { matching: 'email', email: 'vip@example.com' },
           tiersGroupId: groupId,
         }),
@@ -56,23 +60,23 @@ describe('checkout and tiers (real PostgreSQL)', () => {
       .then((tiers) => tiers.at(-1));
 
   it('E10: 100,000.00 paid → 1,000 qp pending and still Bronze; Silver when they activate 14 days later', async () => {
-    const committed = await world.as(() =>
+    const committed = await shop.as(() =>
       world.ctx
         .get(CommitPreorder)
-        .execute(world.cart('vip-order', 'vip@example.com', [['p1', 1000]], { final_total_price: '100000.00' })),
+        .execute(shop.cart('vip-order', 'vip@example.com', [['p1', 1000]], { final_total_price: '100000.00' })),
     );
     expect(committed.points_accrued).toEqual([
       expect.objectContaining({
         points_currency_eid: 'qp',
         amount: '1000.00',
-        activation_date: new Date(CHECKOUT_NOW.getTime() + 14 * DAY_MS).toISOString(),
+        activation_date: new Date(SHOP_NOW.getTime() + 14 * DAY_MS).toISOString(),
       }),
     ]);
     expect(await currentTier()).toMatchObject({ tier_eid: 'bronze' });
-    await world.ctx.get<SharedTestClock>(CLOCK).set(new Date(CHECKOUT_NOW.getTime() + 14 * DAY_MS));
+    await world.ctx.get<SharedTestClock>(CLOCK).set(new Date(SHOP_NOW.getTime() + 14 * DAY_MS));
     expect(await currentTier()).toMatchObject({
       tier_eid: 'silver',
-      reached_at: new Date(CHECKOUT_NOW.getTime() + 14 * DAY_MS).toISOString(),
+      reached_at: new Date(SHOP_NOW.getTime() + 14 * DAY_MS).toISOString(),
     });
   });
 });

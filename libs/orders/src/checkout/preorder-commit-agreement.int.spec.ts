@@ -1,30 +1,34 @@
 import fc from 'fast-check';
 import { CommitPreorder } from './use-cases/commit-preorder.use-case';
 import { Preorder } from './use-cases/preorder.use-case';
-import { CheckoutWorld, createCheckoutWorld } from './test-support/checkout-world';
+import { createShopWorld, Shop, ShopWorld } from '../test-support/shop-world';
 
 const PRODUCTS = ['p1', 'p2', 'p3', 'p4', 'p5'];
 
 /** spec issue "Done means": preorder then commit of an unchanged cart gives identical numbers. */
+const PRODUCTS_AT_100 = { p1: '100.00', p2: '100.00', p3: '100.00', p4: '100.00', p5: '100.00' };
+
 describe('preorder and commit agree (real PostgreSQL)', () => {
-  let world: CheckoutWorld;
+  let world: ShopWorld;
+  let shop: Shop;
   let serial = 0;
 
   beforeAll(async () => {
-    world = await createCheckoutWorld('preorder-commit-agreement');
-    await world.promotion({
+    world = await createShopWorld('preorder-commit-agreement');
+    shop = await world.shop('Shop', { products: PRODUCTS_AT_100 });
+    await shop.promotion({
       external_id: 'p2-lines',
       stacking: 'exclusive',
       priority: 5,
       discount: { kind: 'percent', value: '12.5', target: 'lines' },
       conditions: { field: 'line.product', op: 'in', value: ['p2', 'p3'] },
     });
-    await world.promotion({
+    await shop.promotion({
       external_id: 'order-5',
       discount: { kind: 'fixed', value: '5.00', target: 'order', max_discount: '4.00' },
       conditions: { field: 'goods_total', op: 'gte', value: '300.00' },
     });
-    await world.promotion({
+    await shop.promotion({
       type: 'points',
       external_id: 'back-3',
       accrual: { kind: 'percent', value: '3', base: 'paid', points_currency_eid: 'bonus' },
@@ -45,11 +49,11 @@ describe('preorder and commit agree (real PostgreSQL)', () => {
         async (lines, redeem, balance) => {
           serial += 1;
           const email = `buyer-${serial}@example.com`;
-          await world.member(email, balance > 0 ? `${balance}.00` : undefined);
+          await shop.member(email, balance > 0 ? `${balance}.00` : undefined);
           const extra = redeem === null ? {} : { points_to_redeem: redeem };
-          const cart = world.cart(`agree-${serial}`, email, lines, extra);
-          const priced = await world.as(() => world.ctx.get(Preorder).execute(cart));
-          const committed = await world.as(() =>
+          const cart = shop.cart(`agree-${serial}`, email, lines, extra);
+          const priced = await shop.as(() => world.ctx.get(Preorder).execute(cart));
+          const committed = await shop.as(() =>
             world.ctx
               .get(CommitPreorder)
               .execute({ ...cart, data: { ...cart.data, final_total_price: priced.final_total_price } }),

@@ -1,24 +1,28 @@
 import { EntityManager } from '@mikro-orm/postgresql';
 import { Preorder } from './use-cases/preorder.use-case';
-import { CheckoutWorld, createCheckoutWorld } from './test-support/checkout-world';
+import { createShopWorld, Shop, ShopWorld } from '../test-support/shop-world';
 
 const PREORDERS = 10_000;
 jest.setTimeout(300_000);
 const IN_FLIGHT = 16;
 
 /** spec quality.md §2: a preorder changes nothing, checked on every table after 10,000 of them. */
+const PRODUCTS_AT_100 = { p1: '100.00', p2: '100.00', p3: '100.00', p4: '100.00', p5: '100.00' };
+
 describe('preorder has no side effects (real PostgreSQL)', () => {
-  let world: CheckoutWorld;
+  let world: ShopWorld;
+  let shop: Shop;
 
   beforeAll(async () => {
-    world = await createCheckoutWorld('preorder-no-side-effects');
-    await world.member('ann@example.com', '1000.00');
-    await world.promotion({
+    world = await createShopWorld('preorder-no-side-effects');
+    shop = await world.shop('Shop', { products: PRODUCTS_AT_100 });
+    await shop.member('ann@example.com', '1000.00');
+    await shop.promotion({
       external_id: 'limited',
       discount: { kind: 'percent', value: '10', target: 'order' },
       limits: { per_member: 1, total_uses: 10, budget: '50.00' },
     });
-    await world.promotion({
+    await shop.promotion({
       type: 'points',
       external_id: 'back',
       accrual: { kind: 'percent', value: '5', points_currency_eid: 'bonus' },
@@ -49,7 +53,7 @@ describe('preorder has no side effects (real PostgreSQL)', () => {
     const before = await snapshot();
     expect(before['points_accounts']).not.toBe('');
     const carts = [
-      world.cart(
+      shop.cart(
         'a',
         'ann@example.com',
         [
@@ -58,15 +62,15 @@ describe('preorder has no side effects (real PostgreSQL)', () => {
         ],
         { points_to_redeem: '100.00' },
       ),
-      world.cart('b', 'ann@example.com', [['p3', 1]], { points_to_redeem: 'max' }),
-      world.cart('c', null, [['p4', 3]]),
-      world.cart('d', 'new-person@example.com', [['p5', 1]], { points_to_redeem: '10.00' }),
+      shop.cart('b', 'ann@example.com', [['p3', 1]], { points_to_redeem: 'max' }),
+      shop.cart('c', null, [['p4', 3]]),
+      shop.cart('d', 'new-person@example.com', [['p5', 1]], { points_to_redeem: '10.00' }),
     ];
     let next = 0;
     const runner = async () => {
       while (next < PREORDERS) {
         const cart = carts[next++ % carts.length];
-        const answer = await world.as(() => world.ctx.get(Preorder).execute(cart));
+        const answer = await shop.as(() => world.ctx.get(Preorder).execute(cart));
         expect(answer.final_total_price).toMatch(/^\d+\.\d\d$/);
       }
     };

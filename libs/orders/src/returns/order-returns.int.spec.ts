@@ -1,6 +1,6 @@
 import { rejectionOf } from '@loyalty/testing';
 import type { CheckoutRequest } from '../checkout/domain/checkout-input';
-import { createReturnsWorld, ReturnsWorld, RETURNS_NOW, Shop } from './test-support/returns-world';
+import { createShopWorld, ShopWorld, SHOP_NOW, Shop } from '../test-support/shop-world';
 
 /**
  * Returns and cancellation of orders made by `preorder_commit` (rules.md §2, §5, §9; examples E3,
@@ -8,7 +8,7 @@ import { createReturnsWorld, ReturnsWorld, RETURNS_NOW, Shop } from './test-supp
  * outbox events, and the ledger invariant after every test.
  */
 describe('returns and cancellation of committed orders (real PostgreSQL)', () => {
-  let world: ReturnsWorld;
+  let world: ShopWorld;
   const ann = { matching: 'email' as const, email: 'ann@example.com' };
   const cart = (
     externalId: string,
@@ -32,11 +32,11 @@ describe('returns and cancellation of committed orders (real PostgreSQL)', () =>
   });
 
   beforeAll(async () => {
-    world = await createReturnsWorld('order-returns');
+    world = await createShopWorld('order-returns');
   });
 
   afterEach(async () => {
-    await world.clock.set(RETURNS_NOW);
+    await world.clock.set(SHOP_NOW);
     expect(await world.violations()).toEqual([]);
   });
 

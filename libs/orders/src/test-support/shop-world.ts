@@ -28,21 +28,21 @@ import {
 import { CLOCK, CreateAccount, PLATFORM_ENTITIES, SharedTestClock } from '@loyalty/platform';
 import { CreateDatabase, PROFILE_ENTITIES, ProfilesModule } from '@loyalty/profiles';
 import { createIntegrationContext, IntegrationContext } from '@loyalty/testing';
-import type { CheckoutRequest } from '../../checkout/domain/checkout-input';
-import { CommitAnswer, CommitPreorder } from '../../checkout/use-cases/commit-preorder.use-case';
-import type { OrderStatus } from '../../domain/order-statuses';
-import { CustomLineStatus } from '../../entities/custom-line-status.entity';
-import { OrderLine } from '../../entities/order-line.entity';
-import { OrderRefund } from '../../entities/order-refund.entity';
-import { Order } from '../../entities/order.entity';
-import { OrdersModule } from '../../nest/orders.module';
-import { GetOrder } from '../../use-cases/get-order.use-case';
-import { ImportOrder } from '../../use-cases/import-order.use-case';
-import { UpdateOrderLineStatus } from '../../use-cases/update-order-line-status.use-case';
-import type { LineStatusChangeView } from '../../views/line-return-view';
-import type { OrderView } from '../../views/order-view';
+import type { CheckoutRequest } from '../checkout/domain/checkout-input';
+import { CommitAnswer, CommitPreorder } from '../checkout/use-cases/commit-preorder.use-case';
+import type { OrderStatus } from '../domain/order-statuses';
+import { CustomLineStatus } from '../entities/custom-line-status.entity';
+import { OrderLine } from '../entities/order-line.entity';
+import { OrderRefund } from '../entities/order-refund.entity';
+import { Order } from '../entities/order.entity';
+import { OrdersModule } from '../nest/orders.module';
+import { GetOrder } from '../use-cases/get-order.use-case';
+import { ImportOrder } from '../use-cases/import-order.use-case';
+import { UpdateOrderLineStatus } from '../use-cases/update-order-line-status.use-case';
+import type { LineStatusChangeView } from '../views/line-return-view';
+import type { OrderView } from '../views/order-view';
 
-export const RETURNS_NOW = new Date('2026-11-25T10:00:00.000Z');
+export const SHOP_NOW = new Date('2026-11-25T10:00:00.000Z');
 
 export interface ShopOptions {
   program?: Partial<ProgramInput>;
@@ -63,6 +63,13 @@ export interface Shop {
   accrue(email: string, amount: string, dates: { activationDate?: string; expirationDate?: string }): Promise<void>;
   /** Spends points through the trigger promotion (a redemption of `amount`). */
   spend(email: string, amount: string): Promise<void>;
+  /** A cart from `website` of `lines` (product, count) at 100.00 each; `email` null for an anonymous buyer. */
+  cart(
+    externalId: string,
+    email: string | null,
+    lines: Array<[string, number]>,
+    data?: Record<string, unknown>,
+  ): CheckoutRequest;
   commit(request: CheckoutRequest): Promise<CommitAnswer>;
   setLineStatus(order: string, line: string, status: string, count?: number): Promise<LineStatusChangeView>;
   /** Imports the committed order again with another status (lines left out). */
@@ -88,7 +95,7 @@ export interface TransactionRowView {
   externalData: Record<string, unknown> | null;
 }
 
-export interface ReturnsWorld {
+export interface ShopWorld {
   ctx: IntegrationContext;
   clock: SharedTestClock;
   shop(name: string, options?: ShopOptions): Promise<Shop>;
@@ -96,7 +103,7 @@ export interface ReturnsWorld {
   close(): Promise<void>;
 }
 
-export async function createReturnsWorld(label: string): Promise<ReturnsWorld> {
+export async function createShopWorld(label: string): Promise<ShopWorld> {
   const ctx = await createIntegrationContext({
     label,
     entities: [
@@ -120,7 +127,7 @@ export async function createReturnsWorld(label: string): Promise<ReturnsWorld> {
     env: { TEST_CLOCK: 'true' },
   });
   const clock = ctx.get<SharedTestClock>(CLOCK);
-  await clock.set(RETURNS_NOW);
+  await clock.set(SHOP_NOW);
   return {
     ctx,
     clock,
@@ -143,8 +150,8 @@ async function createShop(ctx: IntegrationContext, name: string, options: ShopOp
       type: 'online',
       database: dbId,
       tags: [],
-      createdAt: RETURNS_NOW,
-      updatedAt: RETURNS_NOW,
+      createdAt: SHOP_NOW,
+      updatedAt: SHOP_NOW,
     });
     await em.flush();
     em.create(Touchpoint, {
@@ -152,10 +159,10 @@ async function createShop(ctx: IntegrationContext, name: string, options: ShopOp
       channel: channel.id,
       externalId: 'website',
       name: 'Site',
-      createdAt: RETURNS_NOW,
-      updatedAt: RETURNS_NOW,
+      createdAt: SHOP_NOW,
+      updatedAt: SHOP_NOW,
     });
-    em.create(MarketCurrency, { account: accountId, code: 'RUB', minorDigits: 2, createdAt: RETURNS_NOW });
+    em.create(MarketCurrency, { account: accountId, code: 'RUB', minorDigits: 2, createdAt: SHOP_NOW });
     await em.flush();
   });
   const products = options.products ?? { p1: '100.00' };
@@ -249,6 +256,22 @@ async function createShop(ctx: IntegrationContext, name: string, options: ShopOp
           fingerprint: `spend-${email}-${amount}`,
         }),
       ).then(() => undefined),
+    cart: (externalId, email, lines, data = {}) => ({
+      external_id: externalId,
+      ...(email ? person(email) : {}),
+      data: {
+        endpoint: 'website',
+        currency: 'RUB',
+        total_price: `${lines.reduce((sum, [, count]) => sum + count, 0) * 100}.00`,
+        lines: lines.map(([product, count], index) => ({
+          external_id: `l${index + 1}`,
+          product,
+          base_price_per_item: '100.00',
+          count,
+        })),
+        ...data,
+      },
+    }),
     commit: (request) => as(() => ctx.get(CommitPreorder).execute(request)),
     setLineStatus: (order, line, status, count) =>
       as(() =>
