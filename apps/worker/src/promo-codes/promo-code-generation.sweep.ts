@@ -4,9 +4,6 @@ import { PROMO_CODE_GENERATION_TASK, PROMO_CODE_TASK_STALE_MS, promoCodeTaskJobI
 import { JobQueues, TaskProgress } from '@loyalty/platform';
 import { SweepTask } from '../sweep/sweep-task';
 
-/** Queued tasks get a job after this long without one being expected to have started. */
-const QUEUED_GRACE_MS = 30_000;
-
 /**
  * Restores what Redis or a dead worker lost: a generation task whose worker stopped beating is
  * queued again (its codes rolled back with its transaction), and every generation task still
@@ -25,14 +22,8 @@ export class PromoCodeGenerationSweep extends SweepTask {
 
   async run(now: Date): Promise<void> {
     const em = this.orm.em.fork();
-    const silentSince = new Date(now.getTime() - PROMO_CODE_TASK_STALE_MS);
-    const requeued = await TaskProgress.requeueStale(em, PROMO_CODE_GENERATION_TASK, silentSince);
-    const queued = await TaskProgress.queuedBefore(
-      em,
-      PROMO_CODE_GENERATION_TASK,
-      new Date(now.getTime() - QUEUED_GRACE_MS),
-    );
-    for (const taskId of new Set([...requeued, ...queued])) {
+    const lost = await TaskProgress.needingJobs(em, PROMO_CODE_GENERATION_TASK, now, PROMO_CODE_TASK_STALE_MS);
+    for (const taskId of lost) {
       await this.queues.requeue('imports.promocodes.generate', { task_id: taskId }, promoCodeTaskJobId(taskId));
     }
   }

@@ -1,7 +1,7 @@
 import { Inject, Injectable, Logger } from '@nestjs/common';
 import { EntityManager, MikroORM } from '@mikro-orm/postgresql';
-import { Clock, DomainError } from '@loyalty/kernel';
-import { AccountContext, APP_CONFIG, AppConfig, CLOCK, TaskProgress } from '@loyalty/platform';
+import type { Clock } from '@loyalty/kernel';
+import { APP_CONFIG, AppConfig, CLOCK, runClaimedTask, TaskProgress } from '@loyalty/platform';
 import { FeedRecord, readCsvFeed, readYmlFeed } from '../feed';
 import type { FeedFormat } from '../entities/feed-schedule.entity';
 import { CatalogImportSession, ImportCounts } from '../repositories/catalog-import-session';
@@ -11,8 +11,7 @@ import type { LabelledItem } from '../repositories/catalog-import-session';
 
 const BATCH_SIZE = 1000;
 
-/** How often a running import says it is alive; the sweep re-queues one silent for FEED_TASK_STALE_MS. */
-const HEARTBEAT_MS = 15_000;
+/** The sweep re-queues a running import silent for this long. */
 export const FEED_TASK_STALE_MS = 120_000;
 
 /** A feed waits this long for another import of the same account's catalog to finish. */
@@ -33,31 +32,16 @@ export class RunFeedImport {
     @Inject(CLOCK) private readonly clock: Clock,
   ) {}
 
-  async execute(taskId: number): Promise<'done' | 'failed' | 'skipped'> {
+  execute(taskId: number): Promise<'done' | 'failed' | 'skipped'> {
     const em = this.orm.em.fork();
-    const claimed = await TaskProgress.claim(em, taskId, this.clock.now());
-    if (!claimed) return 'skipped';
-    const caller = { accountId: claimed.accountId, tokenId: null, role: 'admin' as const };
-    const heartbeat = setInterval(() => {
-      TaskProgress.heartbeat(em, taskId, this.clock.now()).catch((error: Error) =>
-        this.logger.warn(`feed task ${taskId}: heartbeat not written: ${error.message}`),
-      );
-    }, HEARTBEAT_MS);
-    try {
-      const counts = await AccountContext.run(caller, () => this.importFeed(em, taskId, claimed.input));
-      await TaskProgress.finish(em, taskId, this.clock.now(), { status: 'done', result: { ...counts } });
-      return 'done';
-    } catch (error) {
-      const known = error instanceof DomainError;
-      if (!known) this.logger.error(`feed task ${taskId} failed: ${(error as Error).stack}`);
-      const failure = known
-        ? { error_code: error.code, message: error.message, details: error.details }
-        : { error_code: 'INTERNAL', message: 'The import failed unexpectedly; nothing was changed' };
-      await TaskProgress.finish(em, taskId, this.clock.now(), { status: 'failed', errors: [failure] });
-      return 'failed';
-    } finally {
-      clearInterval(heartbeat);
-    }
+    const run = {
+      taskId,
+      label: 'feed task',
+      unexpectedFailure: 'The import failed unexpectedly; nothing was changed',
+    };
+    return runClaimedTask(em, this.clock, this.logger, run, async (claimed) => ({
+      ...(await this.importFeed(em, taskId, claimed.input)),
+    }));
   }
 
   private async importFeed(em: EntityManager, taskId: number, input: Record<string, unknown>): Promise<ImportCounts> {

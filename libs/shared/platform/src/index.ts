@@ -27,6 +27,7 @@ export * from './tasks/task.entity';
 export * from './tasks/task-view';
 export * from './tasks/get-task.use-case';
 export * from './tasks/task-progress';
+export * from './tasks/run-claimed-task';
 export * from './http/outbound-url';
 export * from './clock/clock.module';
 export * from './clock/shared-test-clock';

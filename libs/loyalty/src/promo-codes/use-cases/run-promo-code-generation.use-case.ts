@@ -1,8 +1,8 @@
 import { randomInt } from 'node:crypto';
 import { Inject, Injectable, Logger } from '@nestjs/common';
 import { EntityManager, MikroORM } from '@mikro-orm/postgresql';
-import { Clock, DomainError } from '@loyalty/kernel';
-import { AccountContext, CLOCK, TaskProgress } from '@loyalty/platform';
+import type { Clock } from '@loyalty/kernel';
+import { CLOCK, ClaimedTask, runClaimedTask, TaskProgress } from '@loyalty/platform';
 import { parseCodePattern } from '../domain/code-pattern';
 import { generateCodes } from '../repositories/code-generator';
 import { lockProgramCodes, requirePromoCodeProgram } from '../repositories/promo-code-lookup';
@@ -11,8 +11,7 @@ import { lockProgramCodes, requirePromoCodeProgram } from '../repositories/promo
 export const PROMO_CODE_GENERATION_TASK = 'promocodes.generate';
 export const promoCodeTaskJobId = (taskId: number) => `promocodes-generate-${taskId}`;
 
-/** How often a running task says it is alive; the sweep queues again one silent for this long. */
-const HEARTBEAT_MS = 15_000;
+/** The sweep queues again a running task silent for this long. */
 export const PROMO_CODE_TASK_STALE_MS = 120_000;
 /** A task waits this long for a generation or import of the same program to finish. */
 const TASK_LOCK_WAIT_MS = 15 * 60_000;
@@ -32,38 +31,19 @@ export class RunPromoCodeGeneration {
     @Inject(CLOCK) private readonly clock: Clock,
   ) {}
 
-  async execute(taskId: number): Promise<'done' | 'failed' | 'skipped'> {
+  execute(taskId: number): Promise<'done' | 'failed' | 'skipped'> {
     const em = this.orm.em.fork();
-    const claimed = await TaskProgress.claim(em, taskId, this.clock.now());
-    if (!claimed) return 'skipped';
-    const caller = { accountId: claimed.accountId, tokenId: null, role: 'admin' as const };
-    const heartbeat = setInterval(() => {
-      TaskProgress.heartbeat(em, taskId, this.clock.now()).catch((error: Error) =>
-        this.logger.warn(`promo-code task ${taskId}: heartbeat not written: ${error.message}`),
-      );
-    }, HEARTBEAT_MS);
-    try {
-      const created = await AccountContext.run(caller, () => this.generate(em, taskId, claimed));
-      await TaskProgress.finish(em, taskId, this.clock.now(), { status: 'done', result: { created } });
-      return 'done';
-    } catch (error) {
-      const known = error instanceof DomainError;
-      if (!known) this.logger.error(`promo-code task ${taskId} failed: ${(error as Error).stack}`);
-      const failure = known
-        ? { error_code: error.code, message: error.message, details: error.details }
-        : { error_code: 'INTERNAL', message: 'The generation failed unexpectedly; no code was made' };
-      await TaskProgress.finish(em, taskId, this.clock.now(), { status: 'failed', errors: [failure] });
-      return 'failed';
-    } finally {
-      clearInterval(heartbeat);
-    }
+    const run = {
+      taskId,
+      label: 'promo-code task',
+      unexpectedFailure: 'The generation failed unexpectedly; no code was made',
+    };
+    return runClaimedTask(em, this.clock, this.logger, run, async (claimed) => ({
+      created: await this.generate(em, taskId, claimed),
+    }));
   }
 
-  private generate(
-    em: EntityManager,
-    taskId: number,
-    claimed: { accountId: number; input: Record<string, unknown> },
-  ): Promise<number> {
+  private generate(em: EntityManager, taskId: number, claimed: ClaimedTask): Promise<number> {
     const count = claimed.input['count'] as number;
     const pattern = parseCodePattern(claimed.input['pattern'] as string);
     return em.transactional(async (tx) => {

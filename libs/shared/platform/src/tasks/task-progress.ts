@@ -89,4 +89,18 @@ export const TaskProgress = {
       ]);
     return rows.map((row) => Number(row.id));
   },
+
+  /**
+   * The tasks of `kind` that need their job again (a sweep's question): running ones silent for
+   * `staleMs` are queued again (their work rolled back with their transaction), and queued ones
+   * waited longer than a job takes to start.
+   */
+  async needingJobs(em: EntityManager, kind: string, now: Date, staleMs: number): Promise<number[]> {
+    const requeued = await TaskProgress.requeueStale(em, kind, new Date(now.getTime() - staleMs));
+    const queued = await TaskProgress.queuedBefore(em, kind, new Date(now.getTime() - QUEUED_GRACE_MS));
+    return [...new Set([...requeued, ...queued])];
+  },
 };
+
+/** A queued task gets its job again after this long without starting. */
+const QUEUED_GRACE_MS = 30_000;
