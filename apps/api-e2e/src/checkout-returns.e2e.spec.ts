@@ -1,14 +1,6 @@
 import { E2eStack, startE2eStack } from '@loyalty/testing';
-import {
-  createAccount,
-  createDatabase,
-  Envelope,
-  expectFailure,
-  expectSuccess,
-  TestAccount,
-} from './support/e2e-helpers';
+import { callOk, createAccount, createDatabase, expectFailure, TestAccount } from './support/e2e-helpers';
 
-type Result<T> = { error: number; result: T };
 type Balance = { active_balance: string; total_balance: string; pending_balance: string };
 type LineReturn = {
   order_external_id: string;
@@ -65,18 +57,8 @@ describe('checkout returns and cancellation (E3, E7, E9)', () => {
 
   async function shop(spec: ShopSpec): Promise<Shop> {
     const account = await createAccount(stack, spec.name);
-    const ok = async <T>(method: string, body: Record<string, unknown>, token = account.admin): Promise<T> => {
-      const answer = await stack.call<Result<T> & Envelope<T>>(method, body, token);
-      if (method.startsWith('market/')) {
-        expect({ method, status: answer.status, text: answer.status === 200 ? '' : answer.text }).toEqual({
-          method,
-          status: 200,
-          text: '',
-        });
-        return answer.body.result;
-      }
-      return expectSuccess(answer);
-    };
+    const ok = <T>(method: string, body: Record<string, unknown>, token = account.admin) =>
+      callOk<T>(stack, method, body, token);
     const dbId = await createDatabase(stack, account.admin, 'Customers');
     await ok('market/channels/create', { name: 'Online', external_id: 'online', type: 'online', db_id: dbId });
     await ok('market/endpoints/create', { channel_external_id: 'online', name: 'Site', external_id: 'website' });

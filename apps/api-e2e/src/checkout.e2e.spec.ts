@@ -1,14 +1,6 @@
 import { E2eStack, startE2eStack } from '@loyalty/testing';
-import {
-  createAccount,
-  createDatabase,
-  Envelope,
-  expectFailure,
-  expectSuccess,
-  TestAccount,
-} from './support/e2e-helpers';
+import { callOk, createAccount, createDatabase, expectFailure, TestAccount } from './support/e2e-helpers';
 
-type Result<T> = { error: number; result: T };
 type Balance = { active_balance: string; total_balance: string; pending_balance: string };
 type Calculation = {
   discount_total: string;
@@ -36,16 +28,8 @@ describe('checkout: preorder and preorder_commit (E7)', () => {
   let programId: number;
   const ann = { matching: 'email', email: 'ann@example.com' };
 
-  const call = <T>(method: string, body: unknown, token = a.integration) =>
-    stack.call<Result<T> & Envelope<T>>(method, body, token);
-  const ok = async <T>(method: string, body: unknown, token = a.admin): Promise<T> => {
-    const answer = await call<T>(method, body, token);
-    if (method.startsWith('market/')) {
-      expect(answer.status).toBe(200);
-      return answer.body.result;
-    }
-    return expectSuccess(answer);
-  };
+  const call = <T>(method: string, body: unknown, token = a.integration) => stack.call<T>(method, body, token);
+  const ok = <T>(method: string, body: unknown, token = a.admin) => callOk<T>(stack, method, body, token);
   const cart = (endpoint: string, extra: Record<string, unknown> = {}) => ({
     external_id: `order-${endpoint}`,
     ...ann,

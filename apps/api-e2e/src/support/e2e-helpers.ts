@@ -123,6 +123,22 @@ export function expectSuccess<T>(answer: ApiAnswer<Envelope<T>>): T {
   return answer.body.data;
 }
 
+/**
+ * Calls `method` and returns its payload, failing the test unless it succeeded: `result` for
+ * methods under `market/` (HTTP 200, `{error: 0, error_text, result}`), `data` for the others.
+ */
+export async function callOk<T>(stack: E2eStack, method: string, body: unknown, token: string): Promise<T> {
+  const answer = await stack.call<Envelope<T> & { result: T }>(method, body, token);
+  if (!method.startsWith('market/')) return expectSuccess(answer);
+  expect({ method, status: answer.status, text: answer.status === 200 ? '' : answer.text }).toEqual({
+    method,
+    status: 200,
+    text: '',
+  });
+  expect(Object.keys(answer.body).sort()).toEqual(['error', 'error_text', 'result']);
+  return answer.body.result;
+}
+
 export function sleep(ms: number): Promise<void> {
   return new Promise((resolve) => setTimeout(resolve, ms));
 }
