@@ -24,19 +24,21 @@ interface CartCatalogRow {
 /**
  * Everything in one statement: the lines' live products and SKUs plus the products of those SKUs,
  * the category tree, the segments, the custom field types and the currencies. A cart costs one
- * round trip whatever its size.
+ * round trip whatever its size. Items are looked up with `= any(array(...))`, which the planner
+ * answers with index scans (`in (subquery)`, or an OR, made it scan the whole catalog).
  */
 const CART_CATALOG = `
 with wanted_products as (select jsonb_array_elements_text(?::jsonb) as external_id),
      wanted_skus as (select jsonb_array_elements_text(?::jsonb) as external_id),
      skus as (
        select * from market_items
-       where account_id = ? and kind = 'sku' and deleted_at is null and external_id in (select external_id from wanted_skus)),
+       where account_id = ? and kind = 'sku' and deleted_at is null
+         and external_id = any(array(select external_id from wanted_skus))),
      products as (
        select * from market_items
        where account_id = ? and kind = 'product' and deleted_at is null
-         and (external_id in (select external_id from wanted_products)
-              or external_id in (select product_external_id from skus)))
+         and external_id = any(array(select external_id from wanted_products
+                                     union select product_external_id from skus)))
 select
   (select coalesce(jsonb_agg(jsonb_build_object(
      'kind', i.kind, 'external_id', i.external_id, 'product_external_id', i.product_external_id, 'name', i.name,
