@@ -82,13 +82,14 @@ export async function postOrderLedger(
 
 /**
  * Moves the counters of every applied promotion with conditional updates (rules.md §9): per member,
- * total uses and budget, by the discount (money) or the points it gave. A budget cut or an
- * exhausted limit found here means another commit won the race since the calculation: the commit
- * is stale (error 14 with a fresh calculation, decided by the caller).
+ * total uses and budget, by the discount (money) or the points it gave. Promotions are taken in id
+ * order, so two commits never lock the same rows in two orders; the caller runs this last, after
+ * its ledger writes, so the rows stay locked only until COMMIT. A budget cut or an exhausted limit
+ * found here means another commit won the race since the calculation: the commit is stale (error
+ * 14 with a fresh calculation, decided by the caller).
  */
 export async function consumeOrderLimits(
   em: EntityManager,
-  ledger: MemberLedger | null,
   checkout: CheckoutProgram,
   calculation: CartCalculation,
   member: MemberRef | null,
@@ -96,11 +97,12 @@ export async function consumeOrderLimits(
 ): Promise<ConsumedUse[]> {
   const consumed: ConsumedUse[] = [];
   const byId = new Map(checkout.promotions.map((entry) => [entry.promotion.id, entry.promotion]));
-  for (const applied of calculation.applied) {
-    const promotion = byId.get(applied.promotionId);
+  const applied = [...calculation.applied].sort((a, b) => a.promotionId - b.promotionId);
+  for (const use of applied) {
+    const promotion = byId.get(use.promotionId);
     if (!promotion) continue;
     const budgetAmount =
-      applied.type === 'discount' ? applied.discount : applied.accrued.reduce((sum, points) => sum + points.amount, 0n);
+      use.type === 'discount' ? use.discount : use.accrued.reduce((sum, points) => sum + points.amount, 0n);
     const { granted, countLater } = await consumeLimits(em, {
       promotion,
       member,
@@ -113,9 +115,10 @@ export async function consumeOrderLimits(
         promotion_id: promotion.id,
       });
     }
-    const count = countLater ? countUse(promotion, budgetAmount) : null;
-    if (count && ledger) ledger.atTheEnd(count);
-    else if (count) await em.execute(count.sql, count.params);
+    if (countLater) {
+      const count = countUse(promotion, budgetAmount);
+      await em.execute(count.sql, count.params);
+    }
     consumed.push({ promotionId: promotion.id, budgetAmount });
   }
   return consumed;

@@ -136,7 +136,10 @@ export class CommitPreorder {
     );
     const transactions: PostedOrderTransaction[] =
       ledger && member ? await postOrderLedger(ledger, session.checkout, calculation, order, now) : [];
-    const consumed = await consumeOrderLimits(em, ledger, session.checkout, calculation, member?.ref ?? null, now);
+    // Shared rows last: the ledger's writes first, then the promotions' counters (in id order)
+    // and the codes, so those locks are held only until COMMIT and never in two orders.
+    if (ledger) await ledger.finish();
+    const consumed = await consumeOrderLimits(em, session.checkout, calculation, member?.ref ?? null, now);
     const activated = await activatePromoCodes(em, {
       accountId: order.account,
       codeIds: appliedCodeIds(session, calculation),
@@ -195,7 +198,6 @@ export class CommitPreorder {
       ]);
     }
     await em.flush();
-    if (ledger) await ledger.finish();
     return result;
   }
 

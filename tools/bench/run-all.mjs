@@ -1,0 +1,43 @@
+#!/usr/bin/env node
+// `npm run bench`: every benchmark of spec/quality.md §1, one after another, each on its own fresh
+// database (points, feed import, the pure checkout calculation, checkout over HTTP). Build first.
+//
+// BENCH_QUICK=1 is the short smoke version: the checkout benchmarks shrink themselves (see their
+// headers), and the older ones get short settings through their own variables (3 s runs for
+// points, a 5,000-product feed) unless those are set already. A benchmark fails only on errors
+// and broken invariants, never on timing; the runner goes on after a failure and exits non-zero
+// at the end. BENCH_ONLY=checkout,price-cart runs a subset.
+import { spawn } from 'node:child_process';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const here = dirname(fileURLToPath(import.meta.url));
+const quick = process.env.BENCH_QUICK === '1';
+const only = process.env.BENCH_ONLY?.split(',').map((name) => name.trim());
+
+const benches = [
+  { name: 'points', script: 'points-bench.mjs', quickEnv: { BENCH_DURATION_S: '3' } },
+  { name: 'feed', script: 'feed-bench.mjs', quickEnv: { FEED_COUNT: '5000' } },
+  { name: 'price-cart', script: 'price-cart-bench.mjs', quickEnv: {} },
+  { name: 'checkout', script: 'checkout-bench.mjs', quickEnv: {} },
+];
+
+function run(bench) {
+  const env = { ...process.env };
+  if (quick) for (const [name, value] of Object.entries(bench.quickEnv)) env[name] ??= value;
+  return new Promise((resolveRun) => {
+    const child = spawn(process.execPath, [join(here, bench.script)], { env, stdio: 'inherit' });
+    child.once('exit', (code, signal) => resolveRun(code ?? (signal ? 1 : 0)));
+  });
+}
+
+const failed = [];
+for (const bench of benches.filter((candidate) => !only || only.includes(candidate.name))) {
+  console.log(`\n=== ${bench.name} (${bench.script})${quick ? ' [quick]' : ''} ===\n`);
+  const code = await run(bench);
+  if (code !== 0) failed.push(`${bench.name} (exit ${code})`);
+}
+if (failed.length > 0) {
+  console.error(`\nfailed: ${failed.join(', ')}`);
+  process.exit(1);
+}

@@ -1,0 +1,16 @@
+// Prints the "target / measured / met" table every benchmark ends with (spec/quality.md §1).
+
+/** rows: [{what, target, value, met}] */
+export function printTargets(rows) {
+  if (rows.length === 0) return;
+  const width = Math.max(...rows.map((row) => row.what.length)) + 2;
+  const targetWidth = Math.max(8, ...rows.map((row) => row.target.length)) + 2;
+  const valueWidth = Math.max(10, ...rows.map((row) => String(row.value).length)) + 2;
+  console.log(`\n${'what'.padEnd(width)}${'target'.padEnd(targetWidth)}${'measured'.padEnd(valueWidth)}verdict`);
+  for (const row of rows) {
+    const verdict = row.met === null ? 'n/a' : row.met ? 'met' : 'MISSED';
+    console.log(
+      `${row.what.padEnd(width)}${row.target.padEnd(targetWidth)}${String(row.value).padEnd(valueWidth)}${verdict}`,
+    );
+  }
+}
