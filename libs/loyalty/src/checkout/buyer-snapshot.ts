@@ -1,11 +1,8 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
-import { Balance } from '@loyalty/loyalty-engine';
 import type { ProfileMatch } from '@loyalty/profiles';
 import type { LoyaltyProgram } from '../entities/loyalty-program.entity';
-import type { PointsCurrency } from '../entities/points-currency.entity';
 import type { TierGroup } from '../entities/tier-group.entity';
 import { MemberRef, profileCondition } from '../repositories/member-lookup';
-import { readBalance } from '../ledger/balance-reader';
 import { cumulativeTierSteps } from '../ledger/tier-keeper';
 
 const DAY_MS = 86_400_000;
@@ -86,14 +83,4 @@ async function checkoutMember(
     registeredDays: Math.max(0, Math.floor((now.getTime() - member.registeredAt.getTime()) / DAY_MS)),
     tiers: [...current].map(([tiersGroupId, tier]) => ({ tiersGroupId, tierEid: tier.eid })),
   };
-}
-
-/** The member's balance in a currency at `now`, read without locks (preorder). */
-export function readCheckoutBalance(
-  em: EntityManager,
-  member: CheckoutMember,
-  currency: PointsCurrency,
-  now: Date,
-): Promise<Balance> {
-  return readBalance(em, member.ref, currency, now);
 }

@@ -1,8 +1,8 @@
 import { Inject, Injectable } from '@nestjs/common';
-import type { EntityManager } from '@mikro-orm/postgresql';
+import { EntityManager } from '@mikro-orm/postgresql';
 import { formatRfc3339 } from '@loyalty/kernel';
 import { CartCalculation, priceCart, PricingPromotion, quoteFigures } from '@loyalty/loyalty-engine';
-import { accrualDates, ProgramConfigCache } from '@loyalty/loyalty';
+import { accrualDates, ProgramConfigCache, readBalance } from '@loyalty/loyalty';
 import { AccountContext, APP_CONFIG, type AppConfig } from '@loyalty/platform';
 import type { CheckoutRequest } from './domain/checkout-input';
 import { issueQuote } from './domain/quote-token';
@@ -18,19 +18,36 @@ export interface Calculated {
 /** `promotions/simulate`: its program, and the promotion set to price with instead of the saved one. */
 export interface Simulation {
   programId: number;
-  promotions: (session: CheckoutSession) => Promise<PricingPromotion[]>;
+  /** The promotions to price with, given the saved ones. */
+  promotions: (saved: readonly PricingPromotion[]) => PricingPromotion[];
 }
 
 /**
- * One calculation of a checkout request, shared by `preorder` and `preorder_commit`: resolve,
+ * One calculation of a checkout request, shared by `preorder`, `preorder_commit` and `simulate`: resolve,
  * price with the pure engine, and answer in the API's words with a fresh quote.
  */
 @Injectable()
 export class CheckoutCalculator {
   constructor(
+    private readonly em: EntityManager,
     private readonly programs: ProgramConfigCache,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
+
+  /**
+   * A calculation that locks nothing (preorder, simulate, the fresh answer of a stale commit):
+   * balances are read as of `now` without waiting for the worker, on a context of its own.
+   */
+  calculateUnlocked(request: CheckoutRequest, now: Date, simulation?: Simulation): Promise<Calculated> {
+    const em = this.em.fork();
+    return this.calculate(
+      em,
+      request,
+      now,
+      (member, currency) => readBalance(em, member.ref, currency, now),
+      simulation,
+    );
+  }
 
   async calculate(
     em: EntityManager,
@@ -44,7 +61,8 @@ export class CheckoutCalculator {
       balanceOf,
       programId: simulation?.programId,
     });
-    if (simulation) session.pricing = { ...session.pricing, promotions: await simulation.promotions(session) };
+    if (simulation)
+      session.pricing = { ...session.pricing, promotions: simulation.promotions(session.pricing.promotions) };
     const calculation = priceCart(session.pricing);
     return { session, calculation, answer: this.answer(session, calculation, now) };
   }

@@ -9,7 +9,6 @@ import {
   MemberLedger,
   postOrderLedger,
   PostedOrderTransaction,
-  readCheckoutBalance,
 } from '@loyalty/loyalty';
 import {
   AccountContext,
@@ -233,11 +232,7 @@ export class CommitPreorder {
 
   /** After a lost race on a limit: the fresh calculation (without the exhausted promotion) as error 14. */
   private async staleAfterRace(request: CheckoutRequest): Promise<DomainError> {
-    const now = this.clock.now();
-    const em = this.em.fork();
-    const { answer } = await this.calculator.calculate(em, request, now, (member, currency) =>
-      readCheckoutBalance(em, member, currency, now),
-    );
+    const { answer } = await this.calculator.calculateUnlocked(request, this.clock.now());
     return stale(answer);
   }
 }

@@ -1,7 +1,5 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { EntityManager } from '@mikro-orm/postgresql';
 import type { Clock } from '@loyalty/kernel';
-import { readCheckoutBalance } from '@loyalty/loyalty';
 import { CLOCK } from '@loyalty/platform';
 import { CheckoutCalculator } from '../checkout-calculator';
 import type { CheckoutRequest } from '../domain/checkout-input';
@@ -14,17 +12,12 @@ import type { CalculationAnswer } from '../views/calculation-answer';
 @Injectable()
 export class Preorder {
   constructor(
-    private readonly em: EntityManager,
     @Inject(CLOCK) private readonly clock: Clock,
     private readonly calculator: CheckoutCalculator,
   ) {}
 
   async execute(request: CheckoutRequest): Promise<CalculationAnswer> {
-    const now = this.clock.now();
-    const em = this.em.fork();
-    const { answer } = await this.calculator.calculate(em, request, now, (member, currency) =>
-      readCheckoutBalance(em, member, currency, now),
-    );
+    const { answer } = await this.calculator.calculateUnlocked(request, this.clock.now());
     return answer;
   }
 }

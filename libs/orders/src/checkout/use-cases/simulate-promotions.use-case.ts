@@ -1,7 +1,8 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { EntityManager } from '@mikro-orm/postgresql';
-import { type Clock, DomainError, isDomainError } from '@loyalty/kernel';
-import { compileDraftPromotions, PromotionInput, readCheckoutBalance } from '@loyalty/loyalty';
+import { type Clock, isDomainError } from '@loyalty/kernel';
+import { compileDraftPromotions, ProgramConfigCache, PromotionInput } from '@loyalty/loyalty';
+import type { PricingPromotion } from '@loyalty/loyalty-engine';
 import { CLOCK } from '@loyalty/platform';
 import { CheckoutCalculator } from '../checkout-calculator';
 import type { CheckoutRequest } from '../domain/checkout-input';
@@ -26,29 +27,24 @@ export class SimulatePromotions {
   constructor(
     private readonly em: EntityManager,
     @Inject(CLOCK) private readonly clock: Clock,
+    private readonly programs: ProgramConfigCache,
     private readonly calculator: CheckoutCalculator,
   ) {}
 
   async execute(input: SimulationInput): Promise<CalculationAnswer> {
-    const now = this.clock.now();
+    // The program (404) and the drafts (errors at promotions[i]) first; then the cart's errors, named under `cart`.
     const em = this.em.fork();
+    const config = await this.programs.get(em, input.programId);
+    const drafts = await compileDraftPromotions(em, config, input.promotions);
+    const simulation = {
+      programId: input.programId,
+      promotions: (saved: readonly PricingPromotion[]) => [...(input.includeSaved ? saved : []), ...drafts],
+    };
     const { answer } = await this.calculator
-      .calculate(em, input.cart, now, (member, currency) => readCheckoutBalance(em, member, currency, now), {
-        programId: input.programId,
-        promotions: async (session) => [
-          ...(input.includeSaved ? session.pricing.promotions : []),
-          ...(await compileDraftPromotions(em, session.config, input.promotions)),
-        ],
-      })
+      .calculateUnlocked(input.cart, this.clock.now(), simulation)
       .catch((error: unknown) => {
-        throw isDomainError(error) && !isDraftError(error) ? error.atPath('cart') : error;
+        throw isDomainError(error) ? error.atPath('cart') : error;
       });
     return answer;
   }
-}
-
-/** Errors of the drafts already name `promotions[i]`; the cart's are named under `cart`. */
-function isDraftError(error: DomainError): boolean {
-  const fields = error.details.fields ?? [];
-  return fields.length > 0 && fields.every((field) => field.path.startsWith('promotions['));
 }
