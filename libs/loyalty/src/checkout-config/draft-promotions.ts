@@ -39,8 +39,7 @@ export async function compileDraftPromotions(
         usesCount: 0,
         budgetUsed: 0n,
       } as Promotion;
-      const { pricing } = checkout.compilePromotion(promotion);
-      compiled.push({ ...pricing, limits: { exhausted: false, budgetLeft: promotion.limitBudget } });
+      compiled.push(checkout.compilePromotion(promotion).pricing);
     } catch (error) {
       throw isDomainError(error) ? error.atPath(`promotions[${index}]`) : error;
     }

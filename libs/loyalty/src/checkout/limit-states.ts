@@ -4,11 +4,9 @@ import type { LoyaltyProgram } from '../entities/loyalty-program.entity';
 import type { MemberRef } from '../repositories/member-lookup';
 import type { CheckoutPromotion } from '../read-model/checkout-program';
 
-const UNLIMITED: PromotionLimitState = { exhausted: false, budgetLeft: null };
-
 /**
- * Where each limited promotion's counters stand for this member at `now`, in one query (the
- * counters move with every use, so they are never cached). Preorder only reads them; a commit
+ * Where each limited promotion's counters stand for this member at `now` (unlimited promotions are
+ * not in the map), in one query (the counters move with every use, so they are never cached). Preorder only reads them; a commit
  * moves them with conditional updates and treats a lost race as a stale quote.
  */
 export async function loadLimitStates(
@@ -20,7 +18,6 @@ export async function loadLimitStates(
 ): Promise<Map<number, PromotionLimitState>> {
   const states = new Map<number, PromotionLimitState>();
   const limited = promotions.filter((entry) => entry.hasLimits);
-  for (const entry of promotions) states.set(entry.promotion.id, UNLIMITED);
   if (limited.length === 0) return states;
   const keys = limited.map((entry) => periodKey(now, entry.promotion.limitPerMemberPeriod, program.timezone));
   const rows: Array<{ id: string; uses_count: number; budget_used: string; member_uses: number | null }> =

@@ -23,7 +23,8 @@ import { programMinorDigits } from '../domain/program-money';
 /** A checkout promotion compiled for the engine, without its limit state (read per cart). */
 export interface CheckoutPromotion {
   promotion: Readonly<Promotion>;
-  pricing: Omit<PricingPromotion, 'limits'>;
+  /** Ready for the engine as it stands with no counter moved; a limited one gets its state per cart. */
+  pricing: PricingPromotion;
   /** Whether per-member, total or budget counters must be read for each cart. */
   hasLimits: boolean;
 }
@@ -136,6 +137,7 @@ function checkoutPromotion(
       discount: rules.discount == null ? null : parseDiscountEffect(rules.discount, minorDigits),
       accrual: rules.accrual == null ? null : parseAccrualEffect(rules.accrual, minorDigits, currencyEids),
       redemption: rules.redemption == null ? null : parseRedemptionOverride(rules.redemption),
+      limits: { exhausted: false, budgetLeft: promotion.limitBudget },
     },
   };
 }

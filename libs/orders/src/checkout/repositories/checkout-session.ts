@@ -112,10 +112,11 @@ export async function openCheckoutSession(
           ? { activeBalances: new Map() }
           : null,
     program: checkout.pricing,
-    promotions: checkout.promotions.map((entry) => ({
-      ...entry.pricing,
-      limits: limits.get(entry.promotion.id) ?? { exhausted: false, budgetLeft: null },
-    })),
+    // Only a limited promotion is copied, to carry this cart's counter state.
+    promotions: checkout.promotions.map((entry) => {
+      const state = limits.get(entry.promotion.id);
+      return state ? { ...entry.pricing, limits: state } : entry.pricing;
+    }),
     partners: checkout.partners,
     promoCodes: promoCodes.map(({ code, state, programId }) => ({ code, state, programId })),
     pointsToRedeem: readPointsToRedeem(request.data.points_to_redeem, redemptionCurrency),
