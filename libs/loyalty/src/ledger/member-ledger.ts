@@ -1,3 +1,4 @@
+import { personSubjectKey } from '@loyalty/contracts';
 import { randomUUID } from 'node:crypto';
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { bigintMin, bigintSum, DomainError, Points } from '@loyalty/kernel';
@@ -764,7 +765,7 @@ export class MemberLedger {
     this.events.push({
       accountId: this.member.account,
       eventType,
-      subjectKey: `member:${this.member.id}`,
+      subjectKey: personSubjectKey(this.member.profile),
       occurredAt: transaction.createdAt,
       payload: {
         loyalty_program_id: this.program.id,

@@ -1,3 +1,4 @@
+import { personSubjectKey } from '@loyalty/contracts';
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { expiresAt } from '@loyalty/kernel';
 import { lockTransactionKey, writeOutboxEvents } from '@loyalty/platform';
@@ -80,7 +81,7 @@ export async function registerMember(
     {
       accountId: program.account,
       eventType: 'member.registered',
-      subjectKey: `member:${member.id}`,
+      subjectKey: personSubjectKey(member.profile),
       occurredAt: options.registeredAt,
       payload: {
         loyalty_program_id: program.id,

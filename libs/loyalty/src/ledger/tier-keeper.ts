@@ -1,3 +1,4 @@
+import { personSubjectKey } from '@loyalty/contracts';
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { Points } from '@loyalty/kernel';
 import { cumulativeTierPath } from '@loyalty/loyalty-engine';
@@ -79,7 +80,7 @@ export async function recordTierChanges(
     events.push({
       accountId: member.account,
       eventType: 'tier.changed',
-      subjectKey: `member:${member.id}`,
+      subjectKey: personSubjectKey(member.profile),
       occurredAt: step.reachedAt,
       payload: {
         loyalty_program_id: program.id,

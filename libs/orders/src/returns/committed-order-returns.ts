@@ -1,3 +1,4 @@
+import { personSubjectKey } from '@loyalty/contracts';
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { formatRfc3339, Money, Points } from '@loyalty/kernel';
 import {
@@ -379,7 +380,7 @@ export class CommittedOrderReturns {
       {
         accountId: AccountContext.accountId(),
         eventType,
-        subjectKey: this.order.profileId,
+        subjectKey: this.order.profileId ? personSubjectKey(this.order.profileId) : null,
         occurredAt: this.now,
         payload: {
           order_id: this.order.id,

@@ -1,3 +1,4 @@
+import { personSubjectKey } from '@loyalty/contracts';
 import { Inject, Injectable } from '@nestjs/common';
 import { EntityManager } from '@mikro-orm/postgresql';
 import { Clock } from '@loyalty/kernel';
@@ -38,7 +39,7 @@ export class DeleteMember {
         {
           accountId: member.account,
           eventType: 'member.deleted',
-          subjectKey: `member:${member.id}`,
+          subjectKey: personSubjectKey(member.profile),
           occurredAt: now,
           payload: { loyalty_program_id: program.id, profile_id: member.profile, deleted_at: now.toISOString() },
         },

@@ -1,3 +1,4 @@
+import { personSubjectKey } from '@loyalty/contracts';
 import { Inject, Injectable } from '@nestjs/common';
 import { EntityManager } from '@mikro-orm/postgresql';
 import { Clock, DomainError, isDomainError, Money, Points } from '@loyalty/kernel';
@@ -182,7 +183,7 @@ export class CommitPreorder {
         {
           accountId: AccountContext.accountId(),
           eventType: 'order.committed',
-          subjectKey: session.buyer?.profileId ?? null,
+          subjectKey: session.buyer ? personSubjectKey(session.buyer.profileId) : null,
           payload: {
             order_id: order.id,
             external_id: order.externalId,

@@ -17,3 +17,11 @@ export const EVENT_TYPES = [
 ] as const;
 
 export type EventType = (typeof EVENT_TYPES)[number];
+
+/**
+ * The outbox `subject_key` of events about a person (members, their points, tiers and orders).
+ * Action hooks number a subject's events (`sequence`), so every writer must use this one key.
+ */
+export function personSubjectKey(profileId: string): string {
+  return `profile:${profileId}`;
+}
