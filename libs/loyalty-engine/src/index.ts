@@ -7,6 +7,7 @@ export * from './ledger/plan-redemption';
 export * from './ledger/plan-return';
 export * from './ledger/plan-reversal';
 export * from './ledger/plan-settlement';
+export * from './ledger/lot-transitions';
 export * from './ledger/project-balance';
 export * from './ledger/balance-from-lots';
 export * from './tiers/cumulative-tier';

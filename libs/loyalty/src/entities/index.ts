@@ -1,3 +1,5 @@
+import { ExpiryNoticeRun } from './expiry-notice-run.entity';
+import { ExpiryNotice } from './expiry-notice.entity';
 import { LoyaltyProgram } from './loyalty-program.entity';
 import { Member } from './member.entity';
 import { OrderSegment } from './order-segment.entity';
@@ -34,4 +36,6 @@ export const LOYALTY_ENTITIES = [
   OrderSegment,
   PromoCodeProgram,
   PromoCode,
+  ExpiryNotice,
+  ExpiryNoticeRun,
 ];

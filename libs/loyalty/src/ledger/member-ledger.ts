@@ -1,9 +1,10 @@
-import { personSubjectKey } from '@loyalty/contracts';
 import { randomUUID } from 'node:crypto';
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { bigintMin, bigintSum, DomainError, Points } from '@loyalty/kernel';
 import {
+  activateLot,
   Balance,
+  expireLot,
   LotAllocation,
   netBalance,
   isExpiredAt,
@@ -44,6 +45,8 @@ import {
   SqlStatement,
   TransactionRow,
 } from './ledger-store';
+import { expirationRow } from './expiration-row';
+import { activationEvent, PointsEventOwner, transactionEvent } from './points-events';
 import { promotionLimitsOf, releaseLimits } from './promotion-limits';
 import { recordTierChanges } from './tier-keeper';
 
@@ -568,25 +571,17 @@ export class MemberLedger {
     this.lots.set(lot.id, lot);
   }
 
-  /** Pending → active; points owed are paid from the lot first. */
+  /** Pending → active (points owed are paid from the lot first), with a `points.activated` event. */
   private activate(account: AccountRow, lot: LotRow): void {
-    lot.activated = true;
-    account.pending -= lot.remaining;
-    const paid = bigintMin(account.debt, lot.remaining);
-    lot.remaining -= paid;
-    account.debt -= paid;
-    account.active += lot.remaining;
+    const activated = activateLot(account, lot);
     this.changedLots.add(lot);
+    if (activated.amount > 0n) this.events.push(activationEvent(this.eventOwner(account), lot, activated));
   }
 
   /** The lot's remaining expires: an `expiration` dated at the lot's expiry instant. */
   private async expireLot(account: AccountRow, currency: PointsCurrency, lot: LotRow): Promise<void> {
     if (lot.expired) return;
-    const amount = lot.remaining;
-    if (lot.activated) account.active -= amount;
-    else account.pending -= amount;
-    lot.remaining = 0n;
-    lot.expired = true;
+    const amount = expireLot(account, lot);
     this.changedLots.add(lot);
     if (amount > 0n) await this.postExpiration(account, currency, lot, amount, lot.expiresAt ?? this.now);
   }
@@ -598,18 +593,14 @@ export class MemberLedger {
     amount: bigint,
     at: Date,
   ): Promise<void> {
-    const expiration = await this.newTransaction(
-      account,
-      { createdAt: at, description: 'Expired' },
-      {
-        type: 'expiration',
-        status: 'posted',
-        amount: -amount,
-        relatedTransaction: lot.transaction,
-        expirationAt: lot.expiresAt,
-      },
-    );
-    this.queue('points.expired', currency, expiration);
+    const owner = {
+      tenant: account.tenant,
+      program: this.program.id,
+      member: this.member.id,
+      pointsAccount: account.id,
+    };
+    const row = expirationRow(owner, netBalance(account).total, lot, amount, at, this.now);
+    this.queue('points.expired', currency, await insertTransaction(this.em, row));
   }
 
   /** Takes the allocated parts out of their lots (and out of the balance), recording the allocations. */
@@ -761,22 +752,17 @@ export class MemberLedger {
   }
 
   private queue(eventType: string | null, currency: PointsCurrency, transaction: TransactionRow): void {
-    if (!eventType) return;
-    this.events.push({
-      accountId: this.member.account,
-      eventType,
-      subjectKey: personSubjectKey(this.member.profile),
-      occurredAt: transaction.createdAt,
-      payload: {
-        loyalty_program_id: this.program.id,
-        profile_id: this.member.profile,
-        points_currency_eid: currency.externalId,
-        transaction_id: transaction.id,
-        transaction_eid: transaction.transactionEid,
-        transaction_type: transaction.type,
-        amount: Points.format(transaction.amount),
-      },
-    });
+    if (eventType) this.events.push(transactionEvent(eventType, this.eventOwner(this.account(currency)), transaction));
+  }
+
+  private eventOwner(account: AccountRow): PointsEventOwner {
+    const currency = this.currencies.get(account.currency) as PointsCurrency;
+    return {
+      tenant: this.member.account,
+      programId: this.program.id,
+      profileId: this.member.profile,
+      currencyEid: currency.externalId,
+    };
   }
 }
 

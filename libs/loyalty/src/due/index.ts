@@ -1,0 +1,3 @@
+export * from './due-store';
+export * from './settle-due-ledgers';
+export * from './expiry-notices';
