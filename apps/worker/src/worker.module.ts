@@ -3,6 +3,10 @@ import { DiscoveryModule } from '@nestjs/core';
 import { PromoCodesModule } from '@loyalty/loyalty';
 import { MarketCatalogModule } from '@loyalty/market-catalog';
 import { PlatformModule, PlatformOptions } from '@loyalty/platform';
+import { DueLedgerSweep } from './due/due-ledger.sweep';
+import { ExpiryNoticesSweep } from './due/expiry-notices.sweep';
+import { SendNoticesHandler } from './due/send-notices.handler';
+import { SettleDueHandler } from './due/settle-due.handler';
 import { FeedImportHandler } from './imports/feed-import.handler';
 import { FeedImportsSweep } from './imports/feed-imports.sweep';
 import { FeedTickHandler } from './imports/feed-tick.handler';
@@ -18,8 +22,21 @@ import { PromoCodeGenerationSweep } from './promo-codes/promo-code-generation.sw
 import { SWEEP_TASKS } from './sweep/sweep-task';
 import { Sweeper } from './sweep/sweeper';
 
-const jobHandlers = [PurgeIdempotencyHandler, FeedImportHandler, FeedTickHandler, PromoCodeGenerationHandler];
-const sweepTasks = [ScheduleMaintenanceTask, FeedImportsSweep, PromoCodeGenerationSweep];
+const jobHandlers = [
+  PurgeIdempotencyHandler,
+  FeedImportHandler,
+  FeedTickHandler,
+  PromoCodeGenerationHandler,
+  SettleDueHandler,
+  SendNoticesHandler,
+];
+const sweepTasks = [
+  ScheduleMaintenanceTask,
+  FeedImportsSweep,
+  PromoCodeGenerationSweep,
+  DueLedgerSweep,
+  ExpiryNoticesSweep,
+];
 
 /** The worker: job handlers on BullMQ, the outbox relay and the sweep. Its HTTP port serves health and metrics only. */
 @Module({})

@@ -32,12 +32,7 @@ export async function programsDueForNotices(
     `select id, account_id, timezone, expiry_notice_days from loyalty_programs where jsonb_array_length(expiry_notice_days) > 0`,
   );
   const candidates = rows.map((row) => {
-    const program = {
-      id: Number(row['id']),
-      tenant: Number(row['account_id']),
-      timezone: row['timezone'] as string,
-      expiryNoticeDays: (row['expiry_notice_days'] as number[]).map(Number),
-    };
+    const program = toNoticeProgram(row);
     return { program, localDate: formatDateOnly(localDateParts(now, program.timezone)) };
   });
   if (candidates.length === 0) return [];
@@ -134,4 +129,22 @@ async function noticesFor(
       notice_days: days,
     },
   }));
+}
+
+/** A program's notice settings, or null when it is gone. */
+export async function noticeProgram(em: EntityManager, programId: number): Promise<NoticeProgram | null> {
+  const [row]: Raw[] = await em.execute(
+    'select id, account_id, timezone, expiry_notice_days from loyalty_programs where id = ?',
+    [programId],
+  );
+  return row ? toNoticeProgram(row) : null;
+}
+
+function toNoticeProgram(row: Raw): NoticeProgram {
+  return {
+    id: Number(row['id']),
+    tenant: Number(row['account_id']),
+    timezone: row['timezone'] as string,
+    expiryNoticeDays: (row['expiry_notice_days'] as number[]).map(Number),
+  };
 }

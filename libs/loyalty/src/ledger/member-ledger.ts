@@ -133,6 +133,8 @@ export class MemberLedger {
   /** Per account: its temporaries past `now`, read with its lots when the account is first used. */
   private readonly dueTemporaries = new Map<number, TransactionRow[]>();
   private readonly changedLots = new Set<LotRow>();
+  /** Lots made by this transaction: points active from the start are not an activation to announce. */
+  private readonly newLots = new Set<number>();
 
   private constructor(
     readonly em: EntityManager,
@@ -217,6 +219,7 @@ export class MemberLedger {
       transaction = made.transaction;
       account.pending += posting.amount;
       this.lots.set(made.lot.id, made.lot);
+      this.newLots.add(made.lot.id);
     }
     this.queue(temporary ? null : 'points.accrued', posting.currency, transaction);
     await this.settle(posting.currency);
@@ -569,13 +572,19 @@ export class MemberLedger {
     });
     account.pending += amount;
     this.lots.set(lot.id, lot);
+    this.newLots.add(lot.id);
   }
 
-  /** Pending → active (points owed are paid from the lot first), with a `points.activated` event. */
+  /**
+   * Pending → active (points owed are paid from the lot first), with a `points.activated` event
+   * unless the lot was made active in this same transaction.
+   */
   private activate(account: AccountRow, lot: LotRow): void {
     const activated = activateLot(account, lot);
     this.changedLots.add(lot);
-    if (activated.amount > 0n) this.events.push(activationEvent(this.eventOwner(account), lot, activated));
+    if (activated.amount > 0n && !this.newLots.has(lot.id)) {
+      this.events.push(activationEvent(this.eventOwner(account), lot, activated));
+    }
   }
 
   /** The lot's remaining expires: an `expiration` dated at the lot's expiry instant. */

@@ -17,6 +17,13 @@ export interface JobPayloads {
   'imports.feed.tick': { schedule_id: number };
   /** Runs one queued promo-code generation task (`promocodes/generate` above 10,000 codes). */
   'imports.promocodes.generate': { task_id: number };
+  /**
+   * Settles a tenant's due ledger work (lot activations and expiries, holds past their deadline);
+   * one job per (tenant, due minute), `due_minute` in epoch milliseconds.
+   */
+  'loyalty.due.settle': { account_id: number; due_minute: number };
+  /** Sends a program's `points.expiring` notices of one local date (YYYY-MM-DD). */
+  'loyalty.notices.send': { program_id: number; local_date: string };
 }
 
 export type JobName = keyof JobPayloads;
@@ -30,6 +37,11 @@ export const JOB_CATALOG: { readonly [K in JobName]: { queue: QueueName; descrip
   'imports.feed.run': { queue: 'imports', description: 'Import a YML or CSV product feed (a task)' },
   'imports.feed.tick': { queue: 'imports', description: 'Start the import of a scheduled feed' },
   'imports.promocodes.generate': { queue: 'imports', description: 'Generate a large batch of promo codes (a task)' },
+  'loyalty.due.settle': {
+    queue: 'loyalty',
+    description: 'Activate and expire due lots, release holds past their deadline',
+  },
+  'loyalty.notices.send': { queue: 'loyalty', description: "Send a program's expiry notices of one local day" },
 };
 
 export const JOB_NAMES = Object.keys(JOB_CATALOG) as JobName[];

@@ -54,17 +54,28 @@ export class JobQueues implements OnApplicationShutdown {
   /**
    * Queues `name` under a deterministic id again, for a sweep restoring lost work. BullMQ ignores an
    * id it still holds, so a finished or failed job of that id is removed first; a job still
-   * waiting, delayed or running is left as it is.
+   * waiting or running is left as it is, and a delayed one is only brought forward when
+   * `options.delay` asks for an earlier run.
    */
-  async requeue<K extends JobName>(name: K, payload: JobPayloads[K], jobId: string): Promise<void> {
+  async requeue<K extends JobName>(
+    name: K,
+    payload: JobPayloads[K],
+    jobId: string,
+    options: JobsOptions = {},
+  ): Promise<void> {
     const queue = this.queue(JOB_CATALOG[name].queue);
     const existing = await queue.getJob(jobId);
     if (existing) {
       const state = await existing.getState();
+      if (state === 'delayed' && options.delay !== undefined) {
+        const runsIn = existing.timestamp + existing.delay - Date.now(); // BullMQ delays run on real time
+        if (options.delay < runsIn) await existing.changeDelay(Math.max(options.delay, 0));
+        return;
+      }
       if (state !== 'completed' && state !== 'failed' && state !== 'unknown') return;
       await existing.remove();
     }
-    await this.enqueue(name, payload, { jobId });
+    await this.enqueue(name, payload, { ...options, jobId });
   }
 
   /** Creates or updates a repeating job; safe to call again (the sweep does, in case Redis lost it). */
