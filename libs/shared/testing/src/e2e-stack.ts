@@ -23,6 +23,10 @@ export interface E2eStack {
   database: TestDatabase;
   /** Sends `signal` to the API process and resolves with its exit code once it has exited. */
   signalApi(signal: NodeJS.Signals): Promise<number | null>;
+  /** Sends `signal` to the worker process and resolves with its exit code once it has exited. */
+  signalWorker(signal: NodeJS.Signals): Promise<number | null>;
+  /** Starts the worker again (after `signalWorker`) on its port and waits until it is ready. */
+  restartWorker(): Promise<void>;
   /** POSTs JSON to `/api/v1.1/<method>` with the bearer token. */
   call<T = Record<string, unknown>>(
     method: string,
@@ -80,8 +84,16 @@ async function waitUntilReady(url: string, child: ChildProcess, logs: string[], 
   throw new Error(`${url} not ready after ${timeoutMs} ms:\n${logs.join('')}`);
 }
 
+async function signalProcess(child: ChildProcess, signal: NodeJS.Signals): Promise<number | null> {
+  if (child.exitCode !== null || child.signalCode !== null) return child.exitCode;
+  const exited = once(child, 'exit');
+  child.kill(signal);
+  const [code] = (await exited) as [number | null];
+  return code;
+}
+
 async function stopProcess(child: ChildProcess): Promise<void> {
-  if (child.exitCode !== null) return;
+  if (child.exitCode !== null || child.signalCode !== null) return;
   child.kill('SIGTERM');
   const timer = setTimeout(() => child.kill('SIGKILL'), 15_000);
   await once(child, 'exit');
@@ -94,7 +106,7 @@ async function stopProcess(child: ChildProcess): Promise<void> {
  */
 async function startProcesses(
   env: NodeJS.ProcessEnv,
-): Promise<{ api: ChildProcess; worker: ChildProcess; apiUrl: string; workerUrl: string }> {
+): Promise<{ api: ChildProcess; worker: ChildProcess; apiUrl: string; workerUrl: string; env: NodeJS.ProcessEnv }> {
   for (let attempt = 1; ; attempt += 1) {
     const [apiPort, workerPort] = [await freePort(), await freePort()];
     const processEnv = { ...env, PORT: String(apiPort), WORKER_PORT: String(workerPort) };
@@ -106,7 +118,7 @@ async function startProcesses(
     try {
       await waitUntilReady(apiUrl, api, logs);
       await waitUntilReady(workerUrl, worker, logs);
-      return { api, worker, apiUrl, workerUrl };
+      return { api, worker, apiUrl, workerUrl, env: processEnv };
     } catch (error) {
       await Promise.all([stopProcess(api), stopProcess(worker)]);
       if (attempt >= 3 || !logs.join('').includes('EADDRINUSE')) throw error;
@@ -135,18 +147,20 @@ export async function startE2eStack(label: string, env: Record<string, string> =
     DB_MIGRATE: 'auto',
     ...env,
   };
-  const { api, worker, apiUrl, workerUrl } = await startProcesses(baseEnv);
+  const started = await startProcesses(baseEnv);
+  const { api, apiUrl, workerUrl } = started;
+  let worker = started.worker;
   return {
     apiUrl,
     workerUrl,
     rootKey: TEST_ROOT_KEY,
     database,
-    async signalApi(signal) {
-      if (api.exitCode !== null) return api.exitCode;
-      const exited = once(api, 'exit');
-      api.kill(signal);
-      const [code] = (await exited) as [number | null];
-      return code;
+    signalApi: (signal) => signalProcess(api, signal),
+    signalWorker: (signal) => signalProcess(worker, signal),
+    async restartWorker() {
+      const logs: string[] = [];
+      worker = startProcess('dist/apps/worker/main.js', started.env, logs);
+      await waitUntilReady(workerUrl, worker, logs);
     },
     async call(method, body, token, headers = {}) {
       const response = await fetch(`${apiUrl}/api/v1.1/${method}`, {
