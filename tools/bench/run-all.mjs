@@ -1,6 +1,7 @@
 #!/usr/bin/env node
 // `npm run bench`: every benchmark of spec/quality.md §1, one after another, each on its own fresh
-// database (points, feed import, the pure checkout calculation, checkout over HTTP). Build first.
+// database (points, feed import, the pure checkout calculation, checkout over HTTP, expiry on the
+// worker). Build first.
 //
 // BENCH_QUICK=1 is the short smoke version: the checkout benchmarks shrink themselves (see their
 // headers), and the older ones get short settings through their own variables (3 s runs for
@@ -20,6 +21,7 @@ const benches = [
   { name: 'feed', script: 'feed-bench.mjs', quickEnv: { FEED_COUNT: '5000' } },
   { name: 'price-cart', script: 'price-cart-bench.mjs', quickEnv: {} },
   { name: 'checkout', script: 'checkout-bench.mjs', quickEnv: {} },
+  { name: 'expiry', script: 'expiry-bench.mjs', quickEnv: {} },
 ];
 
 function run(bench) {
