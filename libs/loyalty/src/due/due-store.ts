@@ -17,15 +17,22 @@ export interface DueOwner {
   currencyType: 'standard' | 'qualification';
 }
 
+/**
+ * The accounts of the tenant's earliest due work, at most `candidates` of each kind: each part
+ * walks its partial index in due order and stops, so a pass does not read a whole backlog.
+ */
 const DUE_ACCOUNTS = `
-  select points_account_id from points_lots
-   where account_id = ? and not expired and expires_at is not null and expires_at < ?
+  (select points_account_id from points_lots
+    where account_id = ? and not expired and expires_at is not null and expires_at < ?
+    order by expires_at limit ?)
   union
-  select points_account_id from points_lots
-   where account_id = ? and not activated and not expired and activation_at <= ?
+  (select points_account_id from points_lots
+    where account_id = ? and not activated and not expired and activation_at <= ?
+    order by activation_at limit ?)
   union
-  select points_account_id from points_transactions
-   where account_id = ? and status = 'temporary' and temp_deadline <= ?`;
+  (select points_account_id from points_transactions
+    where account_id = ? and status = 'temporary' and temp_deadline <= ?
+    order by temp_deadline limit ?)`;
 
 /**
  * Locks up to `limit` points accounts of the tenant that have due work at `now`, in id order.
@@ -33,6 +40,8 @@ const DUE_ACCOUNTS = `
  * does), so concurrent passes share the work and never wait for each other or for a request.
  */
 export async function lockDueOwners(em: EntityManager, tenant: number, now: Date, limit: number): Promise<DueOwner[]> {
+  // Room for accounts that are locked elsewhere (skipped) or have several due lots.
+  const candidates = 2 * limit;
   const rows: Raw[] = await em.execute(
     `select a.*, m.program_id, m.profile_id, m.registered_at, c.external_id as currency_eid, c.type as currency_type
        from points_accounts a
@@ -42,7 +51,7 @@ export async function lockDueOwners(em: EntityManager, tenant: number, now: Date
       order by a.id
       limit ?
         for update of a skip locked`,
-    [tenant, now, tenant, now, tenant, now, limit],
+    [tenant, now, candidates, tenant, now, candidates, tenant, now, candidates, limit],
   );
   return rows.map((row) => ({
     account: toAccount(row),
