@@ -1,8 +1,12 @@
 import { DynamicModule, Module } from '@nestjs/common';
 import { DiscoveryModule } from '@nestjs/core';
 import { PromoCodesModule } from '@loyalty/loyalty';
+import { NotificationsModule } from '@loyalty/notifications';
 import { MarketCatalogModule } from '@loyalty/market-catalog';
 import { PlatformModule, PlatformOptions } from '@loyalty/platform';
+import { HookDeliveriesSweep } from './hooks/hook-deliveries.sweep';
+import { HookDeliveryHandler } from './hooks/hook-delivery.handler';
+import { HookDeliverySink } from './hooks/hook-delivery.sink';
 import { FeedImportHandler } from './imports/feed-import.handler';
 import { FeedImportsSweep } from './imports/feed-imports.sweep';
 import { FeedTickHandler } from './imports/feed-tick.handler';
@@ -11,15 +15,21 @@ import { JobRunner } from './jobs/job-runner';
 import { QueueDepthMetrics } from './jobs/queue-depth.metrics';
 import { PurgeIdempotencyHandler } from './maintenance/purge-idempotency.handler';
 import { ScheduleMaintenanceTask } from './maintenance/schedule-maintenance.task';
-import { NoopOutboxSink, OutboxSink } from './outbox/outbox-sink';
+import { OutboxSink } from './outbox/outbox-sink';
 import { OutboxRelay } from './outbox/outbox-relay';
 import { PromoCodeGenerationHandler } from './promo-codes/promo-code-generation.handler';
 import { PromoCodeGenerationSweep } from './promo-codes/promo-code-generation.sweep';
 import { SWEEP_TASKS } from './sweep/sweep-task';
 import { Sweeper } from './sweep/sweeper';
 
-const jobHandlers = [PurgeIdempotencyHandler, FeedImportHandler, FeedTickHandler, PromoCodeGenerationHandler];
-const sweepTasks = [ScheduleMaintenanceTask, FeedImportsSweep, PromoCodeGenerationSweep];
+const jobHandlers = [
+  PurgeIdempotencyHandler,
+  FeedImportHandler,
+  FeedTickHandler,
+  PromoCodeGenerationHandler,
+  HookDeliveryHandler,
+];
+const sweepTasks = [ScheduleMaintenanceTask, FeedImportsSweep, PromoCodeGenerationSweep, HookDeliveriesSweep];
 
 /** The worker: job handlers on BullMQ, the outbox relay and the sweep. Its HTTP port serves health and metrics only. */
 @Module({})
@@ -27,7 +37,13 @@ export class WorkerModule {
   static forRoot(platform: PlatformOptions): DynamicModule {
     return {
       module: WorkerModule,
-      imports: [PlatformModule.forRoot(platform), DiscoveryModule, MarketCatalogModule, PromoCodesModule],
+      imports: [
+        PlatformModule.forRoot(platform),
+        DiscoveryModule,
+        MarketCatalogModule,
+        PromoCodesModule,
+        NotificationsModule,
+      ],
       providers: [
         JobRegistry,
         JobRunner,
@@ -36,7 +52,7 @@ export class WorkerModule {
         ...sweepTasks,
         { provide: SWEEP_TASKS, useFactory: (...tasks: unknown[]) => tasks, inject: sweepTasks },
         Sweeper,
-        { provide: OutboxSink, useClass: NoopOutboxSink },
+        { provide: OutboxSink, useClass: HookDeliverySink },
         OutboxRelay,
       ],
     };

@@ -17,6 +17,8 @@ export interface JobPayloads {
   'imports.feed.tick': { schedule_id: number };
   /** Runs one queued promo-code generation task (`promocodes/generate` above 10,000 codes). */
   'imports.promocodes.generate': { task_id: number };
+  /** Wakes one action-hook delivery for its next attempt (the delivery row holds the truth). */
+  'hooks.delivery.send': { delivery_id: number };
 }
 
 export type JobName = keyof JobPayloads;
@@ -30,6 +32,14 @@ export const JOB_CATALOG: { readonly [K in JobName]: { queue: QueueName; descrip
   'imports.feed.run': { queue: 'imports', description: 'Import a YML or CSV product feed (a task)' },
   'imports.feed.tick': { queue: 'imports', description: 'Start the import of a scheduled feed' },
   'imports.promocodes.generate': { queue: 'imports', description: 'Generate a large batch of promo codes (a task)' },
+  'hooks.delivery.send': { queue: 'hooks', description: 'Send one attempt of an action-hook delivery' },
 };
 
 export const JOB_NAMES = Object.keys(JOB_CATALOG) as JobName[];
+
+/**
+ * Jobs one worker process runs at once per queue, where it differs from the default of 4: hook
+ * deliveries spend their time waiting on other servers (up to 10 s each), so one slow endpoint
+ * must not take every slot (a hook has at most 4 attempts in flight).
+ */
+export const QUEUE_CONCURRENCY: Partial<Record<QueueName, number>> = { hooks: 32 };
