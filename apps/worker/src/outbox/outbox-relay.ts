@@ -14,7 +14,7 @@ interface OutboxRow {
   event_type: string;
   subject_key: string | null;
   payload: Record<string, unknown>;
-  occurred_at: Date;
+  occurred_at: Date | string;
 }
 
 /** Relays of all workers take turns on this advisory lock, so batches go out in id order. */
@@ -97,6 +97,6 @@ function toEvent(row: OutboxRow): RelayedEvent {
     eventType: row.event_type,
     subjectKey: row.subject_key,
     payload: row.payload,
-    occurredAt: row.occurred_at,
+    occurredAt: new Date(row.occurred_at),
   };
 }

@@ -54,18 +54,28 @@ export class SendHookDelivery {
     const em = this.orm.em.fork();
     const claimedAt = this.clock.now();
     const leaseStart = new Date(claimedAt.getTime() - DELIVERY_LEASE_MS);
-    const [claimed]: ClaimedRow[] = await em.execute(
-      `update hook_deliveries d
-          set status = 'sending', claimed_at = ?, attempts = d.attempts + 1,
-              first_attempt_at = coalesce(d.first_attempt_at, ?), last_attempt_at = ?
-         from action_hooks h
-        where d.id = ? and h.id = d.hook_id and h.deleted_at is null
-          and ((d.status = 'pending' and d.next_attempt_at <= ?) or (d.status = 'sending' and d.claimed_at <= ?))
-          and (select count(*) from hook_deliveries o
-                where o.hook_id = d.hook_id and o.status = 'sending' and o.claimed_at > ? and o.id <> d.id) < ?
-        returning d.id, d.hook_id, d.event_id, d.body, d.attempts, d.first_attempt_at, h.url, h.secret`,
-      [claimedAt, claimedAt, claimedAt, deliveryId, claimedAt, leaseStart, leaseStart, MAX_IN_FLIGHT_PER_HOOK],
-    );
+    const claimed = await em.transactional(async (tx) => {
+      // Claims of one hook take turns on its row, so the in-flight count below is exact.
+      const [hook]: Array<{ id: string }> = await tx.execute(
+        `select h.id from action_hooks h join hook_deliveries d on d.hook_id = h.id
+          where d.id = ? and h.deleted_at is null for no key update of h`,
+        [deliveryId],
+      );
+      if (!hook) return undefined;
+      const [row]: ClaimedRow[] = await tx.execute(
+        `update hook_deliveries d
+            set status = 'sending', claimed_at = ?, attempts = d.attempts + 1,
+                first_attempt_at = coalesce(d.first_attempt_at, ?), last_attempt_at = ?
+           from action_hooks h
+          where d.id = ? and h.id = d.hook_id
+            and ((d.status = 'pending' and d.next_attempt_at <= ?) or (d.status = 'sending' and d.claimed_at <= ?))
+            and (select count(*) from hook_deliveries o
+                  where o.hook_id = d.hook_id and o.status = 'sending' and o.claimed_at > ? and o.id <> d.id) < ?
+          returning d.id, d.hook_id, d.event_id, d.body, d.attempts, d.first_attempt_at, h.url, h.secret`,
+        [claimedAt, claimedAt, claimedAt, deliveryId, claimedAt, leaseStart, leaseStart, MAX_IN_FLIGHT_PER_HOOK],
+      );
+      return row;
+    });
     if (!claimed) {
       await this.cancelIfHookDeleted(deliveryId);
       return { status: 'skipped' };
