@@ -2,7 +2,6 @@ import { Worker } from 'bullmq';
 import { QUEUE_CONCURRENCY } from '@loyalty/contracts';
 import { isDomainError } from '@loyalty/kernel';
 import {
-  ActionHook,
   CreateHook,
   DeleteHook,
   HookDelivery,
