@@ -23,6 +23,10 @@ export interface E2eStack {
   database: TestDatabase;
   /** Sends `signal` to the API process and resolves with its exit code once it has exited. */
   signalApi(signal: NodeJS.Signals): Promise<number | null>;
+  /** Sends `signal` to the worker process and resolves with its exit code (or signal) once it has exited. */
+  signalWorker(signal: NodeJS.Signals): Promise<number | NodeJS.Signals | null>;
+  /** Starts the worker again (after `signalWorker`) on the same port and environment; resolves when it is ready. */
+  restartWorker(): Promise<void>;
   /** POSTs JSON to `/api/v1.1/<method>` with the bearer token. */
   call<T = Record<string, unknown>>(
     method: string,
@@ -81,7 +85,7 @@ async function waitUntilReady(url: string, child: ChildProcess, logs: string[], 
 }
 
 async function stopProcess(child: ChildProcess): Promise<void> {
-  if (child.exitCode !== null) return;
+  if (child.exitCode !== null || child.signalCode !== null) return;
   child.kill('SIGTERM');
   const timer = setTimeout(() => child.kill('SIGKILL'), 15_000);
   await once(child, 'exit');
@@ -94,7 +98,7 @@ async function stopProcess(child: ChildProcess): Promise<void> {
  */
 async function startProcesses(
   env: NodeJS.ProcessEnv,
-): Promise<{ api: ChildProcess; worker: ChildProcess; apiUrl: string; workerUrl: string }> {
+): Promise<{ api: ChildProcess; worker: ChildProcess; apiUrl: string; workerUrl: string; env: NodeJS.ProcessEnv }> {
   for (let attempt = 1; ; attempt += 1) {
     const [apiPort, workerPort] = [await freePort(), await freePort()];
     const processEnv = { ...env, PORT: String(apiPort), WORKER_PORT: String(workerPort) };
@@ -106,7 +110,7 @@ async function startProcesses(
     try {
       await waitUntilReady(apiUrl, api, logs);
       await waitUntilReady(workerUrl, worker, logs);
-      return { api, worker, apiUrl, workerUrl };
+      return { api, worker, apiUrl, workerUrl, env: processEnv };
     } catch (error) {
       await Promise.all([stopProcess(api), stopProcess(worker)]);
       if (attempt >= 3 || !logs.join('').includes('EADDRINUSE')) throw error;
@@ -135,7 +139,8 @@ export async function startE2eStack(label: string, env: Record<string, string> =
     DB_MIGRATE: 'auto',
     ...env,
   };
-  const { api, worker, apiUrl, workerUrl } = await startProcesses(baseEnv);
+  const { api, worker: firstWorker, apiUrl, workerUrl, env: processEnv } = await startProcesses(baseEnv);
+  let worker = firstWorker;
   return {
     apiUrl,
     workerUrl,
@@ -147,6 +152,18 @@ export async function startE2eStack(label: string, env: Record<string, string> =
       api.kill(signal);
       const [code] = (await exited) as [number | null];
       return code;
+    },
+    async signalWorker(signal) {
+      if (worker.exitCode !== null || worker.signalCode !== null) return worker.exitCode ?? worker.signalCode;
+      const exited = once(worker, 'exit');
+      worker.kill(signal);
+      const [code, signalCode] = (await exited) as [number | null, NodeJS.Signals | null];
+      return code ?? signalCode;
+    },
+    async restartWorker() {
+      const logs: string[] = [];
+      worker = startProcess('dist/apps/worker/main.js', processEnv, logs);
+      await waitUntilReady(workerUrl, worker, logs);
     },
     async call(method, body, token, headers = {}) {
       const response = await fetch(`${apiUrl}/api/v1.1/${method}`, {

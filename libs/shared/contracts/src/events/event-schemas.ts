@@ -42,7 +42,7 @@ const pointsMovement = (title: string) =>
     transaction_id: id,
     transaction_eid: { type: ['string', 'null'] },
     transaction_type: text,
-    amount: points,
+    amount: { ...points, description: 'Signed as the ledger stores it: negative for redemptions and write-offs' },
   });
 
 const orderBase = {
