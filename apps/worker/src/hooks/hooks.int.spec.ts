@@ -312,6 +312,10 @@ describe('action hooks: relay, delivery, retries, dead letters, sweep (real Post
     expect(isDomainError(failure) && failure.details).toEqual({
       fields: [{ path: 'events[1]', message: expect.stringContaining('is not an event type') }],
     });
+    const none = await createHook('https://shop.example/hook', []).catch((error) => error);
+    expect(isDomainError(none) && none.details).toEqual({
+      fields: [{ path: 'events', message: 'must name at least one event type' }],
+    });
   });
 
   it('refuses loopback and private URLs when they are not allowed, at creation and again at delivery', async () => {

@@ -22,6 +22,7 @@ export interface CreateHookInput {
 
 /** Event types a hook may subscribe to (spec/api.md §9). */
 export function checkEventTypes(events: string[]): string[] {
+  if (events.length === 0) throw DomainError.invalid('events', 'must name at least one event type');
   events.forEach((type, index) => {
     if (!(EVENT_TYPES as readonly string[]).includes(type)) {
       throw DomainError.invalid(`events[${index}]`, `is not an event type (one of ${EVENT_TYPES.join(', ')})`);
