@@ -470,6 +470,27 @@ describe('role matrix', () => {
     }
   }
 
+  /** A hook the hooks bodies name (its endpoint refuses connections; deliveries just retry). */
+  const MATRIX_HOOK = { url: 'http://127.0.0.1:9/matrix-hook', events: ['points.accrued'] };
+  let matrixHookId: Promise<number> | undefined;
+
+  async function hooksBody(method: string): Promise<Record<string, unknown>> {
+    matrixHookId ??= adminCall<{ hook_id: number }>('hooks/create', MATRIX_HOOK).then((created) => created.hook_id);
+    switch (method) {
+      case 'hooks/create':
+        return MATRIX_HOOK;
+      case 'hooks/list':
+        return { limit: 100 };
+      case 'hooks/delete':
+        return { hook_id: (await adminCall<{ hook_id: number }>('hooks/create', MATRIX_HOOK)).hook_id };
+      case 'hooks/test':
+      case 'hooks/deliveries':
+        return { hook_id: await matrixHookId };
+      default:
+        throw new Error(`no body for ${method}`);
+    }
+  }
+
   /** A body that is valid for the method (and would succeed) whoever calls it. */
   async function validBody(method: string): Promise<Record<string, unknown>> {
     switch (method) {
@@ -495,6 +516,7 @@ describe('role matrix', () => {
         if (method.startsWith('loyalty/')) return loyaltyBody(method);
         if (method.startsWith('market/') || method.startsWith('tasks/')) return marketBody(method);
         if (method.startsWith('promocodes/')) return promoBody(method);
+        if (method.startsWith('hooks/')) return hooksBody(method);
         throw new Error(`no body for ${method}`);
     }
   }

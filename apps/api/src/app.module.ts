@@ -12,6 +12,7 @@ import { ProfilesModule } from '@loyalty/profiles';
 import { AccountsController } from './accounts/accounts.controller';
 import { AuditController } from './audit/audit.controller';
 import { DatabasesController } from './databases/databases.controller';
+import { HooksApiModule } from './hooks/hooks-api.module';
 import { LoyaltyConfigApiModule } from './loyalty-config/loyalty-config-api.module';
 import { LoyaltyApiModule } from './loyalty/loyalty-api.module';
 import { MarketApiModule } from './market/market-api.module';
@@ -35,6 +36,7 @@ export class ApiModule {
         MarketApiModule,
         MarketOrdersApiModule,
         PromoCodesApiModule,
+        HooksApiModule,
       ],
       controllers: [
         AccountsController,

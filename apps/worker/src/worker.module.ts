@@ -1,12 +1,16 @@
 import { DynamicModule, Module } from '@nestjs/common';
 import { DiscoveryModule } from '@nestjs/core';
 import { PromoCodesModule } from '@loyalty/loyalty';
+import { NotificationsModule } from '@loyalty/notifications';
 import { MarketCatalogModule } from '@loyalty/market-catalog';
 import { PlatformModule, PlatformOptions } from '@loyalty/platform';
 import { DueLedgerSweep } from './due/due-ledger.sweep';
 import { ExpiryNoticesSweep } from './due/expiry-notices.sweep';
 import { SendNoticesHandler } from './due/send-notices.handler';
 import { SettleDueHandler } from './due/settle-due.handler';
+import { HookDeliveriesSweep } from './hooks/hook-deliveries.sweep';
+import { HookDeliveryHandler } from './hooks/hook-delivery.handler';
+import { HookDeliverySink } from './hooks/hook-delivery.sink';
 import { FeedImportHandler } from './imports/feed-import.handler';
 import { FeedImportsSweep } from './imports/feed-imports.sweep';
 import { FeedTickHandler } from './imports/feed-tick.handler';
@@ -15,7 +19,7 @@ import { JobRunner } from './jobs/job-runner';
 import { QueueDepthMetrics } from './jobs/queue-depth.metrics';
 import { PurgeIdempotencyHandler } from './maintenance/purge-idempotency.handler';
 import { ScheduleMaintenanceTask } from './maintenance/schedule-maintenance.task';
-import { NoopOutboxSink, OutboxSink } from './outbox/outbox-sink';
+import { OutboxSink } from './outbox/outbox-sink';
 import { OutboxRelay } from './outbox/outbox-relay';
 import { PromoCodeGenerationHandler } from './promo-codes/promo-code-generation.handler';
 import { PromoCodeGenerationSweep } from './promo-codes/promo-code-generation.sweep';
@@ -29,6 +33,7 @@ const jobHandlers = [
   PromoCodeGenerationHandler,
   SettleDueHandler,
   SendNoticesHandler,
+  HookDeliveryHandler,
 ];
 const sweepTasks = [
   ScheduleMaintenanceTask,
@@ -36,6 +41,7 @@ const sweepTasks = [
   PromoCodeGenerationSweep,
   DueLedgerSweep,
   ExpiryNoticesSweep,
+  HookDeliveriesSweep,
 ];
 
 /** The worker: job handlers on BullMQ, the outbox relay and the sweep. Its HTTP port serves health and metrics only. */
@@ -44,7 +50,13 @@ export class WorkerModule {
   static forRoot(platform: PlatformOptions): DynamicModule {
     return {
       module: WorkerModule,
-      imports: [PlatformModule.forRoot(platform), DiscoveryModule, MarketCatalogModule, PromoCodesModule],
+      imports: [
+        PlatformModule.forRoot(platform),
+        DiscoveryModule,
+        MarketCatalogModule,
+        PromoCodesModule,
+        NotificationsModule,
+      ],
       providers: [
         JobRegistry,
         JobRunner,
@@ -53,7 +65,7 @@ export class WorkerModule {
         ...sweepTasks,
         { provide: SWEEP_TASKS, useFactory: (...tasks: unknown[]) => tasks, inject: sweepTasks },
         Sweeper,
-        { provide: OutboxSink, useClass: NoopOutboxSink },
+        { provide: OutboxSink, useClass: HookDeliverySink },
         OutboxRelay,
       ],
     };

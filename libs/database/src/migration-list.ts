@@ -7,6 +7,7 @@ import { Migration20261126005139 } from './migrations/Migration20261126005139';
 import { Migration20261126021317 } from './migrations/Migration20261126021317';
 import { Migration20261126021532 } from './migrations/Migration20261126021532';
 import { Migration20261126044850 } from './migrations/Migration20261126044850';
+import { Migration20261126070100 } from './migrations/Migration20261126070100';
 
 /** Migrations listed explicitly: the bundled apps have no migration files to glob. Append new ones. */
 export const MIGRATIONS: MigrationObject[] = [
@@ -18,4 +19,5 @@ export const MIGRATIONS: MigrationObject[] = [
   { name: 'Migration20261126021317', class: Migration20261126021317 },
   { name: 'Migration20261126021532', class: Migration20261126021532 },
   { name: 'Migration20261126044850', class: Migration20261126044850 },
+  { name: 'Migration20261126070100', class: Migration20261126070100 },
 ];

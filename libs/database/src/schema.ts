@@ -4,6 +4,7 @@ import { LOYALTY_ENTITIES } from '@loyalty/loyalty';
 import { PROFILE_ENTITIES } from '@loyalty/profiles';
 import { MARKET_CATALOG_ENTITIES } from '@loyalty/market-catalog';
 import { ORDER_ENTITIES } from '@loyalty/orders';
+import { NOTIFICATION_ENTITIES } from '@loyalty/notifications';
 import { MIGRATIONS } from './migration-list';
 
 /** Every entity of the product and every migration, in the order they apply. */
@@ -14,6 +15,7 @@ export const SCHEMA: SchemaDefinition = {
     ...LOYALTY_ENTITIES,
     ...MARKET_CATALOG_ENTITIES,
     ...ORDER_ENTITIES,
+    ...NOTIFICATION_ENTITIES,
   ],
   migrations: MIGRATIONS,
 };

@@ -10,6 +10,8 @@ export type Caller = 'root' | 'admin' | 'integration' | 'read';
  * members, accrual, redemption and the transaction methods are integration; `account/*` and
  * `members/list` are read. Promo codes: `promocodes/programs/create` is admin (configuration);
  * generate, import, attach, detach, activate and update are integration; get and list are read.
+ * Action hooks: the table's admin row names `hooks/*`, so every hooks method is admin, including
+ * `hooks/list` and `hooks/deliveries` (as `admin/tokens/list` is).
  */
 export const ALLOWED: Record<string, Caller[]> = {
   'admin/accounts/create': ['root'],
@@ -110,4 +112,9 @@ export const ALLOWED: Record<string, Caller[]> = {
   'promocodes/detach': ['admin', 'integration'],
   'promocodes/activate': ['admin', 'integration'],
   'promocodes/update': ['admin', 'integration'],
+  'hooks/create': ['admin'],
+  'hooks/list': ['admin'],
+  'hooks/delete': ['admin'],
+  'hooks/test': ['admin'],
+  'hooks/deliveries': ['admin'],
 };

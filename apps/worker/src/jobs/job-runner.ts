@@ -2,7 +2,7 @@ import { Inject, Injectable, OnApplicationBootstrap, OnApplicationShutdown } fro
 import { Job, Worker } from 'bullmq';
 import type { Logger } from 'pino';
 import { Histogram } from 'prom-client';
-import { JOB_CATALOG, JOB_NAMES, QueueName } from '@loyalty/contracts';
+import { JOB_CATALOG, JOB_NAMES, QUEUE_CONCURRENCY, QueueName } from '@loyalty/contracts';
 import { APP_CONFIG, AppConfig, bullConnection, bullPrefix, LOGGER, Metrics } from '@loyalty/platform';
 import { JobRegistry } from './job-registry';
 
@@ -34,7 +34,7 @@ export class JobRunner implements OnApplicationBootstrap, OnApplicationShutdown 
       const worker = new Worker(queue, (job) => this.run(job), {
         connection: bullConnection(this.config),
         prefix: bullPrefix(this.config),
-        concurrency: 4,
+        concurrency: QUEUE_CONCURRENCY[queue] ?? 4,
       });
       worker.on('failed', (job, error) => this.logger.warn({ err: error, job: job?.name, id: job?.id }, 'job failed'));
       this.workers.push(worker);

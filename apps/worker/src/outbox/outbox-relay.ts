@@ -3,7 +3,7 @@ import { MikroORM } from '@mikro-orm/postgresql';
 import type { Logger } from 'pino';
 import { Clock } from '@loyalty/kernel';
 import { APP_CONFIG, AppConfig, CLOCK, LOGGER } from '@loyalty/platform';
-import { OutboxSink, RelayedEvent } from './outbox-sink';
+import { AfterRelay, OutboxSink, RelayedEvent } from './outbox-sink';
 
 const BATCH_SIZE = 500;
 
@@ -14,13 +14,19 @@ interface OutboxRow {
   event_type: string;
   subject_key: string | null;
   payload: Record<string, unknown>;
-  occurred_at: Date;
+  occurred_at: Date | string;
 }
 
+/** Relays of all workers take turns on this advisory lock, so batches go out in id order. */
+const RELAY_LOCK_KEY = 'outbox-relay';
+
 /**
- * Polls the outbox and hands new events to the sink in id order. Rows are claimed with
- * FOR UPDATE SKIP LOCKED, so several workers share the work; a batch is marked relayed in the same
- * transaction that read it, after the sink accepted it (at-least-once).
+ * Polls the outbox and hands new events to the sink in id order. A batch is read, handed to the
+ * sink (which writes hook deliveries through the same transaction) and marked relayed in one
+ * transaction, so the sink's rows exist exactly when the batch is relayed; the sink's after-commit
+ * work (queueing jobs) runs once it committed. Workers take turns on an advisory lock (a worker
+ * that finds it taken skips the tick), so per-subject hook sequences follow event order; the
+ * rows are still claimed FOR UPDATE SKIP LOCKED.
  */
 @Injectable()
 export class OutboxRelay implements OnApplicationBootstrap, OnApplicationShutdown {
@@ -58,21 +64,28 @@ export class OutboxRelay implements OnApplicationBootstrap, OnApplicationShutdow
     }
   }
 
-  private relayBatch(): Promise<number> {
-    return this.orm.em.fork().transactional(async (em) => {
+  private async relayBatch(): Promise<number> {
+    const { count, after } = await this.orm.em.fork().transactional(async (em) => {
+      const [lock]: Array<{ taken: boolean }> = await em.execute(
+        'select pg_try_advisory_xact_lock(hashtextextended(?, 0)) as taken',
+        [RELAY_LOCK_KEY],
+      );
+      if (!lock.taken) return { count: 0, after: undefined };
       const rows: OutboxRow[] = await em.execute(
         `select id, account_id, event_id, event_type, subject_key, payload, occurred_at
            from outbox_events where relayed_at is null order by id limit ? for update skip locked`,
         [BATCH_SIZE],
       );
-      if (rows.length === 0) return 0;
-      await this.sink.deliver(rows.map(toEvent));
+      if (rows.length === 0) return { count: 0, after: undefined };
+      const after: AfterRelay | void = await this.sink.deliver(rows.map(toEvent), em);
       await em.execute('update outbox_events set relayed_at = ? where id in (?)', [
         this.clock.now(),
         rows.map((row) => row.id),
       ]);
-      return rows.length;
+      return { count: rows.length, after };
     });
+    if (after) await after();
+    return count;
   }
 }
 
@@ -84,6 +97,6 @@ function toEvent(row: OutboxRow): RelayedEvent {
     eventType: row.event_type,
     subjectKey: row.subject_key,
     payload: row.payload,
-    occurredAt: row.occurred_at,
+    occurredAt: new Date(row.occurred_at),
   };
 }

@@ -1,3 +1,5 @@
+import type { EntityManager } from '@mikro-orm/postgresql';
+
 /** An unrelayed outbox row as the relay hands it on. */
 export interface RelayedEvent {
   id: number;
@@ -9,9 +11,15 @@ export interface RelayedEvent {
   occurredAt: Date;
 }
 
-/** Where relayed events go. Until action hooks and scenario triggers exist, nowhere. */
+/** Work a sink leaves for after the relay's transaction committed (queueing jobs for the rows it wrote). */
+export type AfterRelay = () => Promise<void>;
+
+/**
+ * Where relayed events go. `deliver` runs inside the transaction that marks the batch relayed and
+ * may write through `em`, so what it writes exists exactly when the batch counts as relayed.
+ */
 export abstract class OutboxSink {
-  abstract deliver(events: RelayedEvent[]): Promise<void>;
+  abstract deliver(events: RelayedEvent[], em: EntityManager): Promise<AfterRelay | void>;
 }
 
 export class NoopOutboxSink extends OutboxSink {

@@ -1,4 +1,5 @@
 import { EntityManager } from '@mikro-orm/postgresql';
+import { EVENT_DATA_SCHEMAS, validateJson } from '@loyalty/contracts';
 import { Points } from '@loyalty/kernel';
 import { CLOCK, OutboxEvent, SharedTestClock } from '@loyalty/platform';
 import { LoyaltyProgram } from '../entities/loyalty-program.entity';
@@ -71,6 +72,17 @@ describe('due ledger effects (real PostgreSQL)', () => {
   });
 
   afterEach(() => world.expectSoundLedger());
+  afterAll(async () => {
+    const events = await world.ctx.em().find(OutboxEvent, {}, { filters: false });
+    const kinds = ['points.activated', 'points.expiring', 'points.expired', 'tier.changed'] as const;
+    for (const kind of kinds) expect(events.filter((event) => event.eventType === kind).length).toBeGreaterThan(0);
+    for (const event of events.filter((candidate) => (kinds as readonly string[]).includes(candidate.eventType))) {
+      expect([
+        event.eventType,
+        validateJson(EVENT_DATA_SCHEMAS[event.eventType as (typeof kinds)[number]], event.payload),
+      ]).toEqual([event.eventType, []]);
+    }
+  });
   afterAll(() => world.close());
 
   const at = (instant: string) => clock.set(new Date(instant));

@@ -21,10 +21,10 @@ export interface E2eStack {
   workerUrl: string;
   rootKey: string;
   database: TestDatabase;
-  /** Sends `signal` to the API process and resolves with its exit code once it has exited. */
-  signalApi(signal: NodeJS.Signals): Promise<number | null>;
-  /** Sends `signal` to the worker process and resolves with its exit code once it has exited. */
-  signalWorker(signal: NodeJS.Signals): Promise<number | null>;
+  /** Sends `signal` to the API process and resolves with its exit code (or signal) once it has exited. */
+  signalApi(signal: NodeJS.Signals): Promise<number | NodeJS.Signals | null>;
+  /** Sends `signal` to the worker process and resolves with its exit code (or signal) once it has exited. */
+  signalWorker(signal: NodeJS.Signals): Promise<number | NodeJS.Signals | null>;
   /** Starts the worker again (after `signalWorker`) on its port and waits until it is ready. */
   restartWorker(): Promise<void>;
   /** POSTs JSON to `/api/v1.1/<method>` with the bearer token. */
@@ -84,12 +84,12 @@ async function waitUntilReady(url: string, child: ChildProcess, logs: string[], 
   throw new Error(`${url} not ready after ${timeoutMs} ms:\n${logs.join('')}`);
 }
 
-async function signalProcess(child: ChildProcess, signal: NodeJS.Signals): Promise<number | null> {
-  if (child.exitCode !== null || child.signalCode !== null) return child.exitCode;
+async function signalProcess(child: ChildProcess, signal: NodeJS.Signals): Promise<number | NodeJS.Signals | null> {
+  if (child.exitCode !== null || child.signalCode !== null) return child.exitCode ?? child.signalCode;
   const exited = once(child, 'exit');
   child.kill(signal);
-  const [code] = (await exited) as [number | null];
-  return code;
+  const [code, signalCode] = (await exited) as [number | null, NodeJS.Signals | null];
+  return code ?? signalCode;
 }
 
 async function stopProcess(child: ChildProcess): Promise<void> {

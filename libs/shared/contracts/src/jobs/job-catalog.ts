@@ -24,6 +24,8 @@ export interface JobPayloads {
   'loyalty.due.settle': { account_id: number; due_minute: number };
   /** Sends a program's `points.expiring` notices of one local date (YYYY-MM-DD). */
   'loyalty.notices.send': { program_id: number; local_date: string };
+  /** Wakes one action-hook delivery for its next attempt (the delivery row holds the truth). */
+  'hooks.delivery.send': { delivery_id: number };
 }
 
 export type JobName = keyof JobPayloads;
@@ -42,6 +44,14 @@ export const JOB_CATALOG: { readonly [K in JobName]: { queue: QueueName; descrip
     description: 'Activate and expire due lots, release holds past their deadline',
   },
   'loyalty.notices.send': { queue: 'loyalty', description: "Send a program's expiry notices of one local day" },
+  'hooks.delivery.send': { queue: 'hooks', description: 'Send one attempt of an action-hook delivery' },
 };
 
 export const JOB_NAMES = Object.keys(JOB_CATALOG) as JobName[];
+
+/**
+ * Jobs one worker process runs at once per queue, where it differs from the default of 4: hook
+ * deliveries spend their time waiting on other servers (up to 10 s each), so one slow endpoint
+ * must not take every slot (a hook has at most 4 attempts in flight).
+ */
+export const QUEUE_CONCURRENCY: Partial<Record<QueueName, number>> = { hooks: 32 };

@@ -1,7 +1,7 @@
 import { isDomainError } from '@loyalty/kernel';
 import { createServer, Server } from 'node:http';
 import { AddressInfo } from 'node:net';
-import { openOutboundStream, parseOutboundUrl } from './outbound-url';
+import { assertOutboundAddress, openOutboundStream, parseOutboundUrl, postOutbound } from './outbound-url';
 
 const refusal = async (promise: Promise<unknown>) => {
   try {
@@ -87,5 +87,74 @@ describe('openOutboundStream', () => {
         openOutboundStream(new URL(`http://127.0.0.1:${port}/moved`), { allowPrivate: true, timeoutMs: 5000 }),
       ),
     ).toEqual({ code: 'VALIDATION_FAILED', fields: [{ path: 'url', message: 'could not be fetched: HTTP 302' }] });
+  });
+});
+
+describe('assertOutboundAddress and postOutbound (webhooks)', () => {
+  let server: Server;
+  let port: number;
+  const received: Array<{ body: string; signature: string | undefined }> = [];
+
+  beforeAll(async () => {
+    server = createServer((request, response) => {
+      const chunks: Buffer[] = [];
+      request.on('data', (chunk: Buffer) => chunks.push(chunk));
+      request.on('end', () => {
+        received.push({
+          body: Buffer.concat(chunks).toString('utf8'),
+          signature: request.headers['x-signature'] as string,
+        });
+        if (request.url === '/slow') return;
+        response.writeHead(request.url === '/fail' ? 500 : 204).end();
+      });
+    });
+    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+    port = (server.address() as AddressInfo).port;
+  });
+
+  afterAll(() => {
+    server.closeAllConnections();
+    return new Promise((resolve) => server.close(resolve));
+  });
+
+  it('refuses literal private addresses and names resolving to them at save time, unless allowed', async () => {
+    const check = (text: string, allowPrivate: boolean) => assertOutboundAddress(new URL(text), { allowPrivate });
+    expect(await refusal(check('http://127.0.0.1:9/hook', false))).toEqual({
+      code: 'VALIDATION_FAILED',
+      fields: [{ path: 'url', message: '127.0.0.1 is a private or loopback address' }],
+    });
+    expect(await refusal(check('http://localhost:9/hook', false))).toEqual({
+      code: 'VALIDATION_FAILED',
+      fields: [{ path: 'url', message: 'localhost is a private or loopback address' }],
+    });
+    expect(await refusal(check('http://[::1]/hook', false))).toMatchObject({ code: 'VALIDATION_FAILED' });
+    await expect(check('http://127.0.0.1:9/hook', true)).resolves.toBeUndefined();
+    await expect(check('https://93.184.215.14/hook', false)).resolves.toBeUndefined();
+  });
+
+  it('posts the body with its headers and answers the status, 2xx or not', async () => {
+    const post = (route: string) =>
+      postOutbound(new URL(`http://127.0.0.1:${port}${route}`), {
+        body: '{"a":1}',
+        headers: { 'content-type': 'application/json', 'x-signature': 'sha256=00' },
+        allowPrivate: true,
+        timeoutMs: 5000,
+      });
+    expect(await post('/ok')).toEqual({ status: 204 });
+    expect(await post('/fail')).toEqual({ status: 500 });
+    expect(received.slice(0, 2)).toEqual([
+      { body: '{"a":1}', signature: 'sha256=00' },
+      { body: '{"a":1}', signature: 'sha256=00' },
+    ]);
+  });
+
+  it('refuses a loopback target when private addresses are not allowed, and gives up after the timeout', async () => {
+    const options = { body: '{}', headers: {}, timeoutMs: 300 };
+    expect(
+      await refusal(postOutbound(new URL(`http://127.0.0.1:${port}/ok`), { ...options, allowPrivate: false })),
+    ).toMatchObject({ code: 'VALIDATION_FAILED' });
+    await expect(
+      postOutbound(new URL(`http://127.0.0.1:${port}/slow`), { ...options, allowPrivate: true }),
+    ).rejects.toThrow('no answer within 300 ms');
   });
 });

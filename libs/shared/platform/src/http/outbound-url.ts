@@ -111,3 +111,73 @@ export function openOutboundStream(
     outgoing.end();
   });
 }
+
+/**
+ * The address policy at save time (quality.md §5): a literal private, loopback or link-local
+ * address, or a name that resolves only or partly to one, is error 1 at `path` unless private
+ * addresses are allowed. A name that does not resolve now is accepted; the send-time check (the
+ * socket's lookup) still applies, because DNS may change.
+ */
+export async function assertOutboundAddress(
+  url: URL,
+  options: { allowPrivate: boolean; path?: string },
+): Promise<void> {
+  if (options.allowPrivate) return;
+  const path = options.path ?? 'url';
+  const host = url.hostname.replace(/^\[|\]$/g, '');
+  if (isIP(host)) {
+    if (isPrivateAddress(host)) throw privateAddressError(url.hostname, path);
+    return;
+  }
+  const addresses = await new Promise<string[]>((resolve) =>
+    lookupCallback(host, { all: true }, (error, found) =>
+      resolve(error ? [] : (found as LookupAddress[]).map((entry) => entry.address)),
+    ),
+  );
+  if (addresses.some(isPrivateAddress)) throw privateAddressError(url.hostname, path);
+}
+
+export interface OutboundPostResult {
+  status: number;
+}
+
+/**
+ * POSTs `body` to an http(s) URL with the address policy applied when the socket connects. Resolves
+ * with the status once the answer's head arrives (the answer's body is read and dropped); rejects
+ * when nothing answered within `timeoutMs`, on a network failure or on a refused address.
+ * Redirects are not followed.
+ */
+export function postOutbound(
+  url: URL,
+  options: { body: string; headers: Record<string, string>; allowPrivate: boolean; timeoutMs: number; path?: string },
+): Promise<OutboundPostResult> {
+  const path = options.path ?? 'url';
+  const host = url.hostname.replace(/^\[|\]$/g, '');
+  if (!options.allowPrivate && isIP(host) && isPrivateAddress(host)) {
+    return Promise.reject(privateAddressError(url.hostname, path));
+  }
+  const request = url.protocol === 'https:' ? httpsRequest : httpRequest;
+  return new Promise((resolve, reject) => {
+    const payload = Buffer.from(options.body, 'utf8');
+    const outgoing = request(url, {
+      method: 'POST',
+      headers: { ...options.headers, 'content-length': String(payload.length) },
+      ...(options.allowPrivate ? {} : { lookup: publicOnlyLookup(path) }),
+    });
+    const timer = setTimeout(
+      () => outgoing.destroy(new Error(`no answer within ${options.timeoutMs} ms`)),
+      options.timeoutMs,
+    );
+    outgoing.on('error', (error) => {
+      clearTimeout(timer);
+      reject(error);
+    });
+    outgoing.on('response', (response) => {
+      clearTimeout(timer);
+      response.resume();
+      response.on('error', () => undefined);
+      resolve({ status: response.statusCode ?? 0 });
+    });
+    outgoing.end(payload);
+  });
+}
