@@ -1,6 +1,7 @@
 import { DynamicModule, Module } from '@nestjs/common';
 import { DiscoveryModule } from '@nestjs/core';
 import { PromoCodesModule } from '@loyalty/loyalty';
+import { TierReviewsModule } from '@loyalty/loyalty';
 import { MarketCatalogModule } from '@loyalty/market-catalog';
 import { PlatformModule, PlatformOptions } from '@loyalty/platform';
 import { FeedImportHandler } from './imports/feed-import.handler';
@@ -17,9 +18,18 @@ import { PromoCodeGenerationHandler } from './promo-codes/promo-code-generation.
 import { PromoCodeGenerationSweep } from './promo-codes/promo-code-generation.sweep';
 import { SWEEP_TASKS } from './sweep/sweep-task';
 import { Sweeper } from './sweep/sweeper';
+import { TierReviewHandler } from './tiers/tier-review.handler';
+import { TierReviewScheduler } from './tiers/tier-review-scheduler';
+import { TierReviewsSweep } from './tiers/tier-reviews.sweep';
 
-const jobHandlers = [PurgeIdempotencyHandler, FeedImportHandler, FeedTickHandler, PromoCodeGenerationHandler];
-const sweepTasks = [ScheduleMaintenanceTask, FeedImportsSweep, PromoCodeGenerationSweep];
+const jobHandlers = [
+  PurgeIdempotencyHandler,
+  FeedImportHandler,
+  FeedTickHandler,
+  PromoCodeGenerationHandler,
+  TierReviewHandler,
+];
+const sweepTasks = [ScheduleMaintenanceTask, FeedImportsSweep, PromoCodeGenerationSweep, TierReviewsSweep];
 
 /** The worker: job handlers on BullMQ, the outbox relay and the sweep. Its HTTP port serves health and metrics only. */
 @Module({})
@@ -27,7 +37,13 @@ export class WorkerModule {
   static forRoot(platform: PlatformOptions): DynamicModule {
     return {
       module: WorkerModule,
-      imports: [PlatformModule.forRoot(platform), DiscoveryModule, MarketCatalogModule, PromoCodesModule],
+      imports: [
+        PlatformModule.forRoot(platform),
+        DiscoveryModule,
+        MarketCatalogModule,
+        PromoCodesModule,
+        TierReviewsModule,
+      ],
       providers: [
         JobRegistry,
         JobRunner,
@@ -36,6 +52,7 @@ export class WorkerModule {
         ...sweepTasks,
         { provide: SWEEP_TASKS, useFactory: (...tasks: unknown[]) => tasks, inject: sweepTasks },
         Sweeper,
+        TierReviewScheduler,
         { provide: OutboxSink, useClass: NoopOutboxSink },
         OutboxRelay,
       ],

@@ -66,3 +66,4 @@ export * from './tiers/periodic-tier-steps';
 export * from './tiers/run-tier-review.use-case';
 export * from './tiers/tier-review-plan';
 export * from './tiers/tier-reviews.module';
+export * from './tiers/schedule-tier-reviews';

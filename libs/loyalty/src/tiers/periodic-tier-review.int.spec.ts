@@ -1,6 +1,6 @@
 import { EntityManager, MikroORM } from '@mikro-orm/postgresql';
 import { Points } from '@loyalty/kernel';
-import { CLOCK, OutboxEvent, SharedTestClock } from '@loyalty/platform';
+import { CLOCK, JobQueues, OutboxEvent, SharedTestClock } from '@loyalty/platform';
 import { TierGroup } from '../entities/tier-group.entity';
 import { TierHistoryEntry } from '../entities/tier-history-entry.entity';
 import { Tier } from '../entities/tier.entity';
@@ -10,6 +10,7 @@ import { RegisterMember } from '../use-cases/members/register-member.use-case';
 import { AccruePoints } from '../use-cases/points/accrue-points.use-case';
 import { CancelTransaction } from '../use-cases/points/cancel-transaction.use-case';
 import { RunTierReview } from './run-tier-review.use-case';
+import { scheduleTierReviews } from './schedule-tier-reviews';
 import { planTierReviews } from './tier-review-plan';
 
 // Quarterly reviews anchored on 1 January, in Warsaw (UTC+1 in winter, UTC+2 in summer).
@@ -232,5 +233,36 @@ describe('periodic tier reviews (real PostgreSQL)', () => {
       { groupId, due: new Date('2027-06-30T22:00:00.000Z'), next: new Date('2027-09-30T22:00:00.000Z') },
     ]);
     expect(await reviews.execute(groupId, new Date('2027-09-30T22:00:00.000Z'))).toMatchObject({ status: 'not-due' });
+  });
+
+  it('queues the due review now and the next one delayed, under deterministic ids, again after Redis lost them', async () => {
+    const em = world.ctx.em();
+    const queues = world.ctx.get(JobQueues);
+    const queue = queues.queue('loyalty');
+    const first = new Date('2027-03-31T22:00:00.000Z');
+    const second = new Date('2027-06-30T22:00:00.000Z');
+    const job = (reviewAt: Date) => queue.getJob(`tier-review-${groupId}-${reviewAt.getTime()}`);
+
+    const january = new Date('2027-01-05T10:00:00.000Z');
+    await scheduleTierReviews(em, queues, january);
+    await scheduleTierReviews(em, queues, january);
+    expect(await queue.getJobCounts('waiting', 'delayed')).toMatchObject({ waiting: 0, delayed: 1 });
+    const delayed = await job(first);
+    expect(await delayed?.getState()).toBe('delayed');
+    expect(delayed?.opts.delay).toBe(first.getTime() - january.getTime());
+    expect(delayed?.data).toEqual({ tier_group_id: groupId, review_at: '2027-03-31T22:00:00.000Z' });
+
+    // The platform clock passed the review before Redis's timer: the waiting job runs now.
+    const april = new Date('2027-04-01T10:00:00.000Z');
+    await scheduleTierReviews(em, queues, april);
+    expect(await (await job(first))?.getState()).toBe('waiting');
+    expect(await (await job(second))?.getState()).toBe('delayed');
+
+    // Redis lost everything: the sweep puts both back from the database.
+    await queue.obliterate({ force: true });
+    await scheduleTierReviews(em, queues, april);
+    expect(await (await job(first))?.getState()).toBe('waiting');
+    expect(await (await job(second))?.getState()).toBe('delayed');
+    expect(await queue.getJobCounts('waiting', 'delayed')).toMatchObject({ waiting: 1, delayed: 1 });
   });
 });
