@@ -23,6 +23,10 @@ export interface E2eStack {
   database: TestDatabase;
   /** Sends `signal` to the API process and resolves with its exit code once it has exited. */
   signalApi(signal: NodeJS.Signals): Promise<number | null>;
+  /** Sends `signal` to the worker process and resolves with its exit code once it has exited. */
+  signalWorker(signal: NodeJS.Signals): Promise<number | null>;
+  /** The REDIS_PREFIX the API and the worker run with (BullMQ keys are under `<prefix>:bull`). */
+  redisPrefix: string;
   /** POSTs JSON to `/api/v1.1/<method>` with the bearer token. */
   call<T = Record<string, unknown>>(
     method: string,
@@ -78,6 +82,14 @@ async function waitUntilReady(url: string, child: ChildProcess, logs: string[], 
     await new Promise((resolve) => setTimeout(resolve, 200));
   }
   throw new Error(`${url} not ready after ${timeoutMs} ms:\n${logs.join('')}`);
+}
+
+async function signalProcess(child: ChildProcess, signal: NodeJS.Signals): Promise<number | null> {
+  if (child.exitCode !== null) return child.exitCode;
+  const exited = once(child, 'exit');
+  child.kill(signal);
+  const [code] = (await exited) as [number | null];
+  return code;
 }
 
 async function stopProcess(child: ChildProcess): Promise<void> {
@@ -141,13 +153,9 @@ export async function startE2eStack(label: string, env: Record<string, string> =
     workerUrl,
     rootKey: TEST_ROOT_KEY,
     database,
-    async signalApi(signal) {
-      if (api.exitCode !== null) return api.exitCode;
-      const exited = once(api, 'exit');
-      api.kill(signal);
-      const [code] = (await exited) as [number | null];
-      return code;
-    },
+    redisPrefix,
+    signalApi: (signal) => signalProcess(api, signal),
+    signalWorker: (signal) => signalProcess(worker, signal),
     async call(method, body, token, headers = {}) {
       const response = await fetch(`${apiUrl}/api/v1.1/${method}`, {
         method: 'POST',
