@@ -41,7 +41,10 @@ describe('queue dashboard', () => {
     const page = await get('/admin/queues', basic('anyone', account.admin));
     expect(page.status).toBe(200);
     expect(page.headers.get('content-type')).toMatch(/^text\/html/);
-    expect(page.text).toContain('/admin/queues');
+    expect(page.text).toContain('<base href="/admin/queues/"');
+    const script = `/admin/queues/${/<script[^>]+src="(static\/[^"]+\.js)"/.exec(page.text)?.[1]}`;
+    expect((await get(script, basic('anyone', account.admin))).status).toBe(200);
+    expect((await get(script)).status).toBe(401);
 
     const queues = () => get<{ queues: QueueView[] }>('/admin/queues/api/queues', basic('', account.admin));
     const api = await queues();
