@@ -265,4 +265,55 @@ describe('periodic tier reviews (real PostgreSQL)', () => {
     expect(await (await job(second))?.getState()).toBe('delayed');
     expect(await queue.getJobCounts('waiting', 'delayed')).toMatchObject({ waiting: 1, delayed: 1 });
   });
+
+  it('reviews thousands of members in batches: 5,000 fall from Silver to Basic, one row and one event each', async () => {
+    const MEMBERS = 5_000;
+    const em = world.ctx.em();
+    const createdAt = new Date('2027-01-15T10:00:00.000Z');
+    const registeredAt = new Date('2027-01-10T10:00:00.000Z');
+    const review = new Date('2027-01-31T23:00:00.000Z'); // 1 February 2027, Warsaw
+    const [{ id: monthly }]: Array<{ id: string }> = await em.execute(
+      `insert into tier_groups (account_id, program_id, name, type, currency_id, review_period_months, review_anchor_date, created_at, updated_at)
+       select account_id, program_id, 'Monthly', 'periodic', currency_id, 1, '2027-01-01', ?, ? from tier_groups where id = ?
+       returning id`,
+      [createdAt, createdAt, groupId],
+    );
+    await em.execute(
+      `insert into tiers (account_id, group_id, tier_eid, name, threshold, tier_order)
+       select account_id, ?, tier_eid, name, threshold, tier_order from tiers where group_id = ?`,
+      [monthly, groupId],
+    );
+    await em.execute(
+      `insert into profiles (id, account_id, database_id, email, custom_fields, created_at, updated_at)
+       select 'bulk' || lpad(n::text, 20, '0'), ?, ?, 'bulk' || n || '@example.com', '{}', ?, ? from generate_series(1, ?) n`,
+      [world.accountId, world.dbId, registeredAt, registeredAt, MEMBERS],
+    );
+    await em.execute(
+      `insert into members (account_id, program_id, profile_id, status, registered_at)
+       select account_id, ?, id, 'active', ? from profiles where id like 'bulk%' order by id`,
+      [world.program.id, registeredAt],
+    );
+    await em.execute(
+      `insert into member_tier_history (account_id, member_id, group_id, tier_id, reached_at, recorded_at)
+       select m.account_id, m.id, ?, t.id, ?, ? from members m, tiers t
+        where m.profile_id like 'bulk%' and t.group_id = ? and t.tier_eid = 'silver'`,
+      [monthly, registeredAt, registeredAt, monthly],
+    );
+    const eventsBefore = await em.count(OutboxEvent, { eventType: 'tier.changed' }, { filters: false });
+
+    await at('2027-02-01T06:00:00.000Z');
+    const startedAt = performance.now();
+    expect(await reviews.execute(Number(monthly), review)).toEqual({
+      status: 'done',
+      reviews: [review],
+      membersChanged: MEMBERS,
+    });
+    const elapsedMs = performance.now() - startedAt;
+    expect(await reviews.execute(Number(monthly), review)).toMatchObject({ membersChanged: 0 });
+    expect(await em.count(TierHistoryEntry, { group: Number(monthly), reachedAt: review }, { filters: false })).toBe(
+      MEMBERS,
+    );
+    expect(await em.count(OutboxEvent, { eventType: 'tier.changed' }, { filters: false })).toBe(eventsBefore + MEMBERS);
+    console.log(`tier review: ${MEMBERS} members, ${MEMBERS} changes in ${Math.round(elapsedMs)} ms`);
+  });
 });
