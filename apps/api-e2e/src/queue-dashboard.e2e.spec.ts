@@ -2,7 +2,7 @@ import { QUEUE_NAMES } from '@loyalty/contracts';
 import { ApiAnswer, E2eStack, readAnswer, startE2eStack } from '@loyalty/testing';
 import { createAccount, sleep, TestAccount } from './support/e2e-helpers';
 
-type QueueView = { name: string; jobSchedulerCount: number; counts: Record<string, number> };
+type QueueView = { name: string; jobSchedulerCount: number; counts: Record<string, number>; isPaused: boolean };
 
 const basic = (user: string, password: string) => `Basic ${Buffer.from(`${user}:${password}`).toString('base64')}`;
 
@@ -58,5 +58,19 @@ describe('queue dashboard', () => {
       maintenance = (await queues()).body.queues.find((queue) => queue.name === 'maintenance');
     }
     expect(maintenance?.jobSchedulerCount).toBe(1);
+  });
+
+  it('refuses an action without an admin token before the board acts on it', async () => {
+    const pause = (authorization?: string) =>
+      fetch(`${stack.apiUrl}/admin/queues/api/queues/pause`, {
+        method: 'PUT',
+        headers: authorization ? { authorization } : {},
+      });
+    expect((await pause()).status).toBe(401);
+    expect((await pause(basic('ops', account.integration))).status).toBe(401);
+    const listed = await get<{ queues: QueueView[] }>('/admin/queues/api/queues', basic('', account.admin));
+    expect(listed.body.queues.map((queue) => [queue.name, queue.isPaused])).toEqual(
+      listed.body.queues.map((queue) => [queue.name, false]),
+    );
   });
 });

@@ -28,7 +28,8 @@ export async function mountQueueDashboard(app: INestApplication): Promise<void> 
   await fastify.register(async (scope) => {
     scope.addHook('onRequest', async (request: FastifyRequest, reply: FastifyReply) => {
       if (await isAdmin(authenticator, request.headers.authorization)) return;
-      await reply
+      // Returning the reply ends the request here: the board's handler never runs.
+      return reply
         .code(401)
         .header('WWW-Authenticate', 'Basic realm="queues", charset="UTF-8"')
         .header('Content-Type', 'application/json; charset=utf-8')

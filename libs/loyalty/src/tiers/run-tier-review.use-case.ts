@@ -107,7 +107,7 @@ export class RunTierReview {
       `select id, status, last_member_id from tier_reviews where group_id = ? and review_at = ? for update`,
       [group.id, reviewAt],
     );
-    if (review['status'] === 'done') return { done: true, changed: 0 };
+    if (!review || review['status'] === 'done') return { done: true, changed: 0 };
     const members: Raw[] = await tx.execute(
       `select id, profile_id from members
         where program_id = ? and status = 'active' and id > ? and registered_at < ?
