@@ -11,6 +11,7 @@ import {
 } from '@loyalty/platform';
 import { ApiModule } from './app.module';
 import { buildOpenApiDocument, mountSwagger } from './openapi';
+import { mountQueueDashboard } from './queue-dashboard/queue-dashboard';
 
 async function bootstrap(): Promise<void> {
   const config = loadConfigOrExit();
@@ -28,6 +29,7 @@ async function bootstrap(): Promise<void> {
   const metrics = new Metrics('api');
   const app = await createHttpApp(ApiModule.forRoot({ config, logger, metrics, schema: SCHEMA }), logger, metrics);
   mountSwagger(app, buildOpenApiDocument(app));
+  await mountQueueDashboard(app);
   await app.listen(config.port, '0.0.0.0');
   logger.info({ port: config.port }, 'api listening');
   exitGracefullyOnSignals(app, logger);

@@ -1,6 +1,6 @@
 import { DynamicModule, Module } from '@nestjs/common';
 import { DiscoveryModule } from '@nestjs/core';
-import { PromoCodesModule } from '@loyalty/loyalty';
+import { PromoCodesModule, TierReviewsModule } from '@loyalty/loyalty';
 import { NotificationsModule } from '@loyalty/notifications';
 import { MarketCatalogModule } from '@loyalty/market-catalog';
 import { PlatformModule, PlatformOptions } from '@loyalty/platform';
@@ -25,6 +25,9 @@ import { PromoCodeGenerationHandler } from './promo-codes/promo-code-generation.
 import { PromoCodeGenerationSweep } from './promo-codes/promo-code-generation.sweep';
 import { SWEEP_TASKS } from './sweep/sweep-task';
 import { Sweeper } from './sweep/sweeper';
+import { TierReviewHandler } from './tiers/tier-review.handler';
+import { TierReviewScheduler } from './tiers/tier-review-scheduler';
+import { TierReviewsSweep } from './tiers/tier-reviews.sweep';
 
 const jobHandlers = [
   PurgeIdempotencyHandler,
@@ -34,6 +37,7 @@ const jobHandlers = [
   SettleDueHandler,
   SendNoticesHandler,
   HookDeliveryHandler,
+  TierReviewHandler,
 ];
 const sweepTasks = [
   ScheduleMaintenanceTask,
@@ -42,6 +46,7 @@ const sweepTasks = [
   DueLedgerSweep,
   ExpiryNoticesSweep,
   HookDeliveriesSweep,
+  TierReviewsSweep,
 ];
 
 /** The worker: job handlers on BullMQ, the outbox relay and the sweep. Its HTTP port serves health and metrics only. */
@@ -56,6 +61,7 @@ export class WorkerModule {
         MarketCatalogModule,
         PromoCodesModule,
         NotificationsModule,
+        TierReviewsModule,
       ],
       providers: [
         JobRegistry,
@@ -65,6 +71,7 @@ export class WorkerModule {
         ...sweepTasks,
         { provide: SWEEP_TASKS, useFactory: (...tasks: unknown[]) => tasks, inject: sweepTasks },
         Sweeper,
+        TierReviewScheduler,
         { provide: OutboxSink, useClass: HookDeliverySink },
         OutboxRelay,
       ],

@@ -1,6 +1,7 @@
 import type { SchemaDefinition } from '@loyalty/platform';
 import { PLATFORM_ENTITIES } from '@loyalty/platform';
 import { LOYALTY_ENTITIES } from '@loyalty/loyalty';
+import { TIER_REVIEW_ENTITIES } from '@loyalty/loyalty';
 import { PROFILE_ENTITIES } from '@loyalty/profiles';
 import { MARKET_CATALOG_ENTITIES } from '@loyalty/market-catalog';
 import { ORDER_ENTITIES } from '@loyalty/orders';
@@ -16,6 +17,7 @@ export const SCHEMA: SchemaDefinition = {
     ...MARKET_CATALOG_ENTITIES,
     ...ORDER_ENTITIES,
     ...NOTIFICATION_ENTITIES,
+    ...TIER_REVIEW_ENTITIES,
   ],
   migrations: MIGRATIONS,
 };

@@ -6,11 +6,27 @@ import { JOB_CATALOG, JOB_NAMES, QUEUE_CONCURRENCY, QueueName } from '@loyalty/c
 import { APP_CONFIG, AppConfig, bullConnection, bullPrefix, LOGGER, Metrics } from '@loyalty/platform';
 import { JobRegistry } from './job-registry';
 
+/** What the latency needs of a job: when it was added, its delay, when a worker took it. */
+export type JobTiming = Pick<Job, 'timestamp' | 'processedOn' | 'opts'> & { delay?: number };
+
+/**
+ * Seconds from the instant a job was due (added, plus its delay) to the start of its processing:
+ * the lag of the queue, delayed jobs included. Both instants are BullMQ's own (Redis-side wall
+ * clock), not the platform clock, which a test may have moved. Only the first attempt counts: a
+ * retry waits on purpose. Null when BullMQ did not stamp the start.
+ */
+export function jobLatencySeconds(job: JobTiming, attemptsMade: number): number | null {
+  if (job.processedOn == null || attemptsMade > 0) return null;
+  const due = job.timestamp + (job.delay ?? job.opts.delay ?? 0);
+  return Math.max(0, job.processedOn - due) / 1000;
+}
+
 /** One BullMQ worker per queue that has jobs; each job goes to its registered handler. */
 @Injectable()
 export class JobRunner implements OnApplicationBootstrap, OnApplicationShutdown {
   private readonly workers: Worker[] = [];
   private readonly duration: Histogram<'job' | 'outcome'>;
+  private readonly latency: Histogram<'queue' | 'job'>;
 
   constructor(
     private readonly registry: JobRegistry,
@@ -23,6 +39,13 @@ export class JobRunner implements OnApplicationBootstrap, OnApplicationShutdown 
       help: 'Job run time by job name and outcome',
       labelNames: ['job', 'outcome'] as const,
       buckets: [0.005, 0.01, 0.05, 0.1, 0.5, 1, 5, 30],
+      registers: [metrics.registry],
+    });
+    this.latency = new Histogram({
+      name: 'job_latency_seconds',
+      help: 'Time from the instant a job was due (added plus its delay) to the start of its processing',
+      labelNames: ['queue', 'job'] as const,
+      buckets: [0.01, 0.05, 0.1, 0.5, 1, 5, 15, 60, 300, 1800],
       registers: [metrics.registry],
     });
   }
@@ -44,6 +67,8 @@ export class JobRunner implements OnApplicationBootstrap, OnApplicationShutdown 
   private async run(job: Job): Promise<void> {
     const handler = this.registry.handler(job.name);
     if (!handler) throw new Error(`No handler for job ${job.name}`);
+    const latency = jobLatencySeconds(job, job.attemptsMade);
+    if (latency !== null) this.latency.observe({ queue: job.queueName, job: job.name }, latency);
     const stop = this.duration.startTimer({ job: job.name });
     try {
       await handler.handle(job.data, { jobId: job.id, attempt: job.attemptsMade + 1 });

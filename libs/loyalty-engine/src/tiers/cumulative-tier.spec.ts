@@ -1,5 +1,6 @@
 import fc from 'fast-check';
-import { cumulativeTier, cumulativeTierPath, QualificationLot, Tier } from './cumulative-tier';
+import { cumulativeTier, cumulativeTierPath } from './cumulative-tier';
+import { QualificationLot, Tier } from './tier-ladder';
 
 const at = (iso: string) => new Date(iso);
 const registeredAt = at('2026-01-01T09:00:00Z');

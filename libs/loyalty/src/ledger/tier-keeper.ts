@@ -77,24 +77,35 @@ export async function recordTierChanges(
       recordedAt: now,
     });
     if (step.tier.threshold === 0n) continue;
-    events.push({
-      accountId: member.account,
-      eventType: 'tier.changed',
-      subjectKey: personSubjectKey(member.profile),
-      occurredAt: step.reachedAt,
-      payload: {
-        loyalty_program_id: program.id,
-        profile_id: member.profile,
-        tiers_group_id: step.group.id,
-        tier_id: step.tier.id,
-        tier_eid: step.tier.tierEid,
-        tier_order: step.tier.tierOrder,
-        threshold: Points.format(step.tier.threshold),
-        reached_at: step.reachedAt.toISOString(),
-      },
-    });
+    events.push(tierChangedEvent(program, member, step.group, step.tier, step.reachedAt));
   }
   return events;
+}
+
+/** The `tier.changed` event of a member reaching (or, in a periodic group, falling to) a tier. */
+export function tierChangedEvent(
+  program: Pick<LoyaltyProgram, 'id'>,
+  member: Pick<MemberRef, 'account' | 'profile'>,
+  group: Pick<TierGroup, 'id'>,
+  tier: Tier,
+  reachedAt: Date,
+): NewOutboxEvent {
+  return {
+    accountId: member.account,
+    eventType: 'tier.changed',
+    subjectKey: personSubjectKey(member.profile),
+    occurredAt: reachedAt,
+    payload: {
+      loyalty_program_id: program.id,
+      profile_id: member.profile,
+      tiers_group_id: group.id,
+      tier_id: tier.id,
+      tier_eid: tier.tierEid,
+      tier_order: tier.tierOrder,
+      threshold: Points.format(tier.threshold),
+      reached_at: reachedAt.toISOString(),
+    },
+  };
 }
 
 /** A member's qualification lots in one currency, net of what cancellations took back. */

@@ -27,6 +27,8 @@ export interface E2eStack {
   signalWorker(signal: NodeJS.Signals): Promise<number | NodeJS.Signals | null>;
   /** Starts the worker again (after `signalWorker`) on its port and waits until it is ready. */
   restartWorker(): Promise<void>;
+  /** The REDIS_PREFIX the API and the worker run with (BullMQ keys are under `<prefix>:bull`). */
+  redisPrefix: string;
   /** POSTs JSON to `/api/v1.1/<method>` with the bearer token. */
   call<T = Record<string, unknown>>(
     method: string,
@@ -155,6 +157,7 @@ export async function startE2eStack(label: string, env: Record<string, string> =
     workerUrl,
     rootKey: TEST_ROOT_KEY,
     database,
+    redisPrefix,
     signalApi: (signal) => signalProcess(api, signal),
     signalWorker: (signal) => signalProcess(worker, signal),
     async restartWorker() {

@@ -26,6 +26,8 @@ export interface JobPayloads {
   'loyalty.notices.send': { program_id: number; local_date: string };
   /** Wakes one action-hook delivery for its next attempt (the delivery row holds the truth). */
   'hooks.delivery.send': { delivery_id: number };
+  /** Reviews a periodic tier group at a review instant (and any earlier review still undone). */
+  'loyalty.tiers.review': { tier_group_id: number; review_at: string };
 }
 
 export type JobName = keyof JobPayloads;
@@ -45,6 +47,7 @@ export const JOB_CATALOG: { readonly [K in JobName]: { queue: QueueName; descrip
   },
   'loyalty.notices.send': { queue: 'loyalty', description: "Send a program's expiry notices of one local day" },
   'hooks.delivery.send': { queue: 'hooks', description: 'Send one attempt of an action-hook delivery' },
+  'loyalty.tiers.review': { queue: 'loyalty', description: 'Review the members of a periodic tier group' },
 };
 
 export const JOB_NAMES = Object.keys(JOB_CATALOG) as JobName[];
