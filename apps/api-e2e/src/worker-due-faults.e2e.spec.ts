@@ -1,9 +1,7 @@
 import { ChildProcess, spawn } from 'node:child_process';
-import { once } from 'node:events';
-import { createServer } from 'node:net';
 import Redis from 'ioredis';
 import { Client } from 'pg';
-import { E2eStack, startE2eStack } from '@loyalty/testing';
+import { E2eStack, freePort, startE2eStack } from '@loyalty/testing';
 import { callOk, createAccount, createDatabase, sleep, TestAccount } from './support/e2e-helpers';
 
 const MEMBERS = 5_000;
@@ -210,16 +208,6 @@ async function seedActiveLots(db: Client, programId: number, currencyId: number,
     currencyId,
     100 * LOTS_PER_MEMBER,
   ]);
-}
-
-async function freePort(): Promise<number> {
-  const server = createServer();
-  server.listen(0, '127.0.0.1');
-  await once(server, 'listening');
-  const address = server.address();
-  server.close();
-  if (!address || typeof address === 'string') throw new Error('no port');
-  return address.port;
 }
 
 async function waitForRedis(redis: Redis): Promise<void> {

@@ -1,14 +1,10 @@
-import { EntityManager } from '@mikro-orm/postgresql';
 import { EVENT_DATA_SCHEMAS, validateJson } from '@loyalty/contracts';
-import { Points } from '@loyalty/kernel';
 import { CLOCK, OutboxEvent, SharedTestClock } from '@loyalty/platform';
 import { LoyaltyProgram } from '../entities/loyalty-program.entity';
 import { PointsAccount } from '../entities/points-account.entity';
 import { PointsLot } from '../entities/points-lot.entity';
 import { PointsTransaction } from '../entities/points-transaction.entity';
-import { TierGroup } from '../entities/tier-group.entity';
 import { TierHistoryEntry } from '../entities/tier-history-entry.entity';
-import { Tier } from '../entities/tier.entity';
 import { createLoyaltyWorld, LoyaltyWorld } from '../test-support/loyalty-fixture';
 import { GetBalance } from '../use-cases/account/get-balance.use-case';
 import { RegisterMember } from '../use-cases/members/register-member.use-case';
@@ -44,31 +40,15 @@ describe('due ledger effects (real PostgreSQL)', () => {
       accrual: ['month', 'ten', 'late', 'free', 'qp'].map((points_currency_eid) => ({ points_currency_eid })),
       redeem: [{ points_currency_eid: 'free' }],
     });
-    silverId = await world.as(async () => {
-      const em = world.ctx.get(EntityManager).fork();
-      const group = em.create(TierGroup, {
-        account: world.accountId,
-        program: world.program.id,
-        name: 'Status',
-        type: 'cumulative',
-        currency: qp.id,
-        createdAt: world.program.createdAt,
-        updatedAt: world.program.createdAt,
-      });
-      await em.flush();
-      const tiers = ['bronze', 'silver', 'gold'].map((tierEid, order) =>
-        em.create(Tier, {
-          account: world.accountId,
-          group: group.id,
-          tierEid,
-          name: tierEid,
-          threshold: Points.parse(['0', '1000', '5000'][order]),
-          tierOrder: order,
-        }),
-      );
-      await em.flush();
-      return tiers[1].id;
+    const status = await world.tierGroup({
+      currencyId: qp.id,
+      tiers: [
+        ['bronze', '0'],
+        ['silver', '1000'],
+        ['gold', '5000'],
+      ],
     });
+    silverId = status.tierIds[1];
   });
 
   afterEach(() => world.expectSoundLedger());

@@ -1,9 +1,5 @@
-import { EntityManager } from '@mikro-orm/postgresql';
 import { CLOCK, OutboxEvent, SharedTestClock } from '@loyalty/platform';
-import { Points } from '@loyalty/kernel';
 import { PointsLot } from '../entities/points-lot.entity';
-import { TierGroup } from '../entities/tier-group.entity';
-import { Tier } from '../entities/tier.entity';
 import { createLoyaltyWorld, LoyaltyWorld } from '../test-support/loyalty-fixture';
 import { GetBalance } from '../use-cases/account/get-balance.use-case';
 import { GetMemberTiers } from '../use-cases/account/get-member-tiers.use-case';
@@ -29,35 +25,16 @@ describe('expiry dates and tiers (real PostgreSQL)', () => {
       accrual: [{ points_currency_eid: 'month' }, { points_currency_eid: 'ten' }, { points_currency_eid: 'qp' }],
       redeem: [{ points_currency_eid: 'ten' }],
     });
-    groupId = await world.as(async () => {
-      const em = world.ctx.get(EntityManager).fork();
-      const group = em.create(TierGroup, {
-        account: world.accountId,
-        program: world.program.id,
-        name: 'Status',
-        type: 'cumulative',
-        currency: qp.id,
-        createdAt: world.program.createdAt,
-        updatedAt: world.program.createdAt,
-      });
-      await em.flush();
-      [
-        ['bronze', '0'],
-        ['silver', '1000'],
-        ['gold', '5000'],
-      ].forEach(([tierEid, threshold], order) =>
-        em.create(Tier, {
-          account: world.accountId,
-          group: group.id,
-          tierEid,
-          name: tierEid,
-          threshold: Points.parse(threshold),
-          tierOrder: order,
-        }),
-      );
-      await em.flush();
-      return group.id;
-    });
+    groupId = (
+      await world.tierGroup({
+        currencyId: qp.id,
+        tiers: [
+          ['bronze', '0'],
+          ['silver', '1000'],
+          ['gold', '5000'],
+        ],
+      })
+    ).groupId;
   });
 
   afterEach(() => world.expectSoundLedger());

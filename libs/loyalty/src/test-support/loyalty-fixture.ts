@@ -8,6 +8,8 @@ import { LOYALTY_ENTITIES } from '../entities/index';
 import { LoyaltyProgram } from '../entities/loyalty-program.entity';
 import { CurrencyType, PointsCurrency, ValidityUnit } from '../entities/points-currency.entity';
 import { LimitPeriod, Promotion, TriggerRule } from '../entities/promotion.entity';
+import { TierGroup, TierGroupType } from '../entities/tier-group.entity';
+import { Tier } from '../entities/tier.entity';
 import { findLedgerViolations } from '../ledger/ledger-invariants';
 import { LoyaltyModule } from '../nest/loyalty.module';
 
@@ -23,6 +25,8 @@ export interface LoyaltyWorld {
   as<T>(fn: () => Promise<T>): Promise<T>;
   currency(spec: CurrencySpec): Promise<PointsCurrency>;
   triggerPromotion(spec: TriggerSpec): Promise<Promotion>;
+  /** A tier group with its tiers (`[tier_eid, threshold]`, lowest first); answers their ids. */
+  tierGroup(spec: TierGroupSpec): Promise<{ groupId: number; tierIds: number[] }>;
   /** Fails the test when the ledger breaks an invariant. */
   expectSoundLedger(): Promise<void>;
   close(): Promise<void>;
@@ -37,6 +41,16 @@ export interface CurrencySpec {
   pointValue?: string;
   precision?: 0 | 2;
   allowNegative?: boolean;
+}
+
+export interface TierGroupSpec {
+  currencyId: number;
+  tiers: [string, string][];
+  name?: string;
+  type?: TierGroupType;
+  reviewPeriodMonths?: number;
+  reviewAnchorDate?: string;
+  createdAt?: Date;
 }
 
 export interface TriggerSpec {
@@ -117,6 +131,35 @@ export async function createLoyaltyWorld(
         });
         await em.flush();
         return currency;
+      }),
+    tierGroup: (spec) =>
+      as(async () => {
+        const em = ctx.get(EntityManager).fork();
+        const createdAt = spec.createdAt ?? program.createdAt;
+        const group = em.create(TierGroup, {
+          account: accountId,
+          program: program.id,
+          name: spec.name ?? 'Status',
+          type: spec.type ?? 'cumulative',
+          currency: spec.currencyId,
+          reviewPeriodMonths: spec.reviewPeriodMonths ?? null,
+          reviewAnchorDate: spec.reviewAnchorDate ?? null,
+          createdAt,
+          updatedAt: createdAt,
+        });
+        await em.flush();
+        const tiers = spec.tiers.map(([tierEid, threshold], order) =>
+          em.create(Tier, {
+            account: accountId,
+            group: group.id,
+            tierEid,
+            name: tierEid,
+            threshold: Points.parse(threshold),
+            tierOrder: order,
+          }),
+        );
+        await em.flush();
+        return { groupId: group.id, tierIds: tiers.map((tier) => tier.id) };
       }),
     triggerPromotion: (spec) =>
       as(async () => {

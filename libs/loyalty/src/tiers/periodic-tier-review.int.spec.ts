@@ -1,9 +1,6 @@
-import { EntityManager, MikroORM } from '@mikro-orm/postgresql';
-import { Points } from '@loyalty/kernel';
+import { MikroORM } from '@mikro-orm/postgresql';
 import { CLOCK, JobQueues, OutboxEvent, SharedTestClock } from '@loyalty/platform';
-import { TierGroup } from '../entities/tier-group.entity';
 import { TierHistoryEntry } from '../entities/tier-history-entry.entity';
-import { Tier } from '../entities/tier.entity';
 import { createLoyaltyWorld, LoyaltyWorld } from '../test-support/loyalty-fixture';
 import { GetMemberTiers } from '../use-cases/account/get-member-tiers.use-case';
 import { RegisterMember } from '../use-cases/members/register-member.use-case';
@@ -33,38 +30,21 @@ describe('periodic tier reviews (real PostgreSQL)', () => {
     reviews = new RunTierReview(world.ctx.get(MikroORM) as MikroORM, clock);
     const qp = await world.currency({ externalId: 'qp', type: 'qualification' });
     await world.triggerPromotion({ externalId: 'manual', accrual: [{ points_currency_eid: 'qp' }] });
-    groupId = await world.as(async () => {
-      const em = world.ctx.get(EntityManager).fork();
-      const createdAt = new Date('2025-12-15T10:00:00.000Z');
-      const group = em.create(TierGroup, {
-        account: world.accountId,
-        program: world.program.id,
+    groupId = (
+      await world.tierGroup({
+        currencyId: qp.id,
         name: 'Season',
         type: 'periodic',
-        currency: qp.id,
         reviewPeriodMonths: 3,
         reviewAnchorDate: '2026-01-01',
-        createdAt,
-        updatedAt: createdAt,
-      });
-      await em.flush();
-      [
-        ['basic', '0'],
-        ['silver', '1000'],
-        ['gold', '5000'],
-      ].forEach(([tierEid, threshold], order) =>
-        em.create(Tier, {
-          account: world.accountId,
-          group: group.id,
-          tierEid,
-          name: tierEid,
-          threshold: Points.parse(threshold),
-          tierOrder: order,
-        }),
-      );
-      await em.flush();
-      return group.id;
-    });
+        createdAt: new Date('2025-12-15T10:00:00.000Z'),
+        tiers: [
+          ['basic', '0'],
+          ['silver', '1000'],
+          ['gold', '5000'],
+        ],
+      })
+    ).groupId;
   });
 
   afterAll(() => world.close());

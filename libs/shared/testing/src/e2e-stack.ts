@@ -51,7 +51,8 @@ export async function readAnswer<T = unknown>(response: Response): Promise<ApiAn
   return { status: response.status, headers: response.headers, text, body: body as T };
 }
 
-async function freePort(): Promise<number> {
+/** A TCP port free on 127.0.0.1 at the time of asking. */
+export async function freePort(): Promise<number> {
   const server = createServer();
   server.listen(0, '127.0.0.1');
   await once(server, 'listening');

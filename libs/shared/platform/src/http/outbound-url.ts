@@ -73,6 +73,12 @@ export interface OutboundResponse {
   contentLength: number | null;
 }
 
+/** The error for a URL whose host is a private or loopback address literal (when they are not allowed), or null. */
+function refusedLiteralAddress(url: URL, allowPrivate: boolean, path: string): DomainError | null {
+  const host = url.hostname.replace(/^\[|\]$/g, '');
+  return !allowPrivate && isIP(host) && isPrivateAddress(host) ? privateAddressError(url.hostname, path) : null;
+}
+
 /**
  * GETs an http(s) URL as a stream, with the address policy applied when the socket connects.
  * Redirects are not followed; a status other than 200 or a network failure is error 1 at `path`.
@@ -82,10 +88,8 @@ export function openOutboundStream(
   options: { allowPrivate: boolean; timeoutMs: number; path?: string },
 ): Promise<OutboundResponse> {
   const path = options.path ?? 'url';
-  const host = url.hostname.replace(/^\[|\]$/g, '');
-  if (!options.allowPrivate && isIP(host) && isPrivateAddress(host)) {
-    return Promise.reject(privateAddressError(url.hostname, path));
-  }
+  const refused = refusedLiteralAddress(url, options.allowPrivate, path);
+  if (refused) return Promise.reject(refused);
   const request = url.protocol === 'https:' ? httpsRequest : httpRequest;
   return new Promise((resolve, reject) => {
     const outgoing = request(url, {
@@ -152,10 +156,8 @@ export function postOutbound(
   options: { body: string; headers: Record<string, string>; allowPrivate: boolean; timeoutMs: number; path?: string },
 ): Promise<OutboundPostResult> {
   const path = options.path ?? 'url';
-  const host = url.hostname.replace(/^\[|\]$/g, '');
-  if (!options.allowPrivate && isIP(host) && isPrivateAddress(host)) {
-    return Promise.reject(privateAddressError(url.hostname, path));
-  }
+  const refused = refusedLiteralAddress(url, options.allowPrivate, path);
+  if (refused) return Promise.reject(refused);
   const request = url.protocol === 'https:' ? httpsRequest : httpRequest;
   return new Promise((resolve, reject) => {
     const payload = Buffer.from(options.body, 'utf8');
