@@ -123,6 +123,7 @@ describe('periodic tier reviews (api and worker)', () => {
       [groupId],
     );
     expect(history.map((row) => `${row.tier_eid}@${(row.reached_at as Date).toISOString()}`)).toEqual([
+      'basic@2026-01-10T10:00:00.000Z',
       'silver@2026-02-01T00:00:00.000Z',
       'basic@2026-03-01T00:00:00.000Z',
     ]);

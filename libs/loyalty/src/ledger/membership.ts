@@ -93,9 +93,9 @@ export async function registerMember(
   return { member, profileId: profile.id, isNew: true };
 }
 
-/** A new member holds the threshold-0 tier of every cumulative group from registration. */
+/** A new member holds the threshold-0 tier of every group (cumulative or periodic) from registration (rules.md §7). */
 async function recordBaseTiers(em: EntityManager, program: LoyaltyProgram, member: Member): Promise<void> {
-  const groups = await em.find(TierGroup, { program: program.id, type: 'cumulative' });
+  const groups = await em.find(TierGroup, { program: program.id });
   for (const group of groups) {
     const base = await em.findOne(Tier, { group: group.id, threshold: 0n });
     if (!base) continue;
