@@ -7,6 +7,7 @@ import { PointsTransaction } from '../entities/points-transaction.entity';
 import { TierHistoryEntry } from '../entities/tier-history-entry.entity';
 import { createLoyaltyWorld, LoyaltyWorld } from '../test-support/loyalty-fixture';
 import { GetBalance } from '../use-cases/account/get-balance.use-case';
+import { ListMembers } from '../use-cases/members/list-members.use-case';
 import { RegisterMember } from '../use-cases/members/register-member.use-case';
 import { AccruePoints, AccruePointsInput } from '../use-cases/points/accrue-points.use-case';
 import { CancelTransaction } from '../use-cases/points/cancel-transaction.use-case';
@@ -191,6 +192,13 @@ describe('due ledger effects (real PostgreSQL)', () => {
     expect(changes).toHaveLength(1);
     await settle('2025-06-16T12:00:00.000Z');
     expect(await em().count(TierHistoryEntry, { member: account.member, tier: silverId }, { filters: false })).toBe(1);
+    const holding = async (tierEid: string) =>
+      (
+        await world.as(() => world.ctx.get(ListMembers).execute({ programId: world.program.id, tierEid, limit: 1000 }))
+      ).items.map((item) => item.member.id);
+    expect(await holding('silver')).toContain(account.member);
+    expect(await holding('bronze')).not.toContain(account.member);
+    expect(await holding('gold')).not.toContain(account.member);
   });
 
   it('E11: a temporary accrual not committed within 600 s is rolled back by the worker at its deadline', async () => {

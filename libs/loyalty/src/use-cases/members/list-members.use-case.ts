@@ -3,7 +3,6 @@ import { EntityManager } from '@mikro-orm/postgresql';
 import { type CountedPage, DEFAULT_PAGE_LIMIT } from '@loyalty/platform';
 import { Profile } from '@loyalty/profiles';
 import { Member } from '../../entities/member.entity';
-import { TierHistoryEntry } from '../../entities/tier-history-entry.entity';
 import { Tier } from '../../entities/tier.entity';
 import { requireProgram } from '../../repositories/program-lookup';
 
@@ -14,7 +13,8 @@ export interface MemberListItem {
 
 /**
  * `loyalty/members/list`: active members ascending by member id; `tier_eid` keeps those whose
- * recorded tier history has reached that tier.
+ * current tier (the latest of their recorded tier history in a group) is that tier, so a member
+ * who moved up, or down at a periodic review, is listed under the tier they hold now.
  */
 @Injectable()
 export class ListMembers {
@@ -29,13 +29,7 @@ export class ListMembers {
     const program = await requireProgram(this.em, input.programId);
     const limit = input.limit ?? DEFAULT_PAGE_LIMIT;
     let memberIds: number[] | null = null;
-    if (input.tierEid) {
-      const tiers = await this.em.find(Tier, { tierEid: input.tierEid });
-      const reached = tiers.length
-        ? await this.em.find(TierHistoryEntry, { tier: { $in: tiers.map((tier) => tier.id) } })
-        : [];
-      memberIds = [...new Set(reached.map((entry) => entry.member))];
-    }
+    if (input.tierEid) memberIds = await this.membersHolding(program.id, input.tierEid);
     const where = {
       program: program.id,
       status: 'active' as const,
@@ -59,5 +53,20 @@ export class ListMembers {
       nextFromId: rows.length > limit ? page[page.length - 1].id : null,
       totalCount: await this.em.count(Member, where),
     };
+  }
+
+  private async membersHolding(programId: number, tierEid: string): Promise<number[]> {
+    const tiers = await this.em.find(Tier, { tierEid });
+    if (tiers.length === 0) return [];
+    const rows: { member_id: string }[] = await this.em.execute(
+      `select member_id from (
+         select distinct on (h.member_id, h.group_id) h.member_id, h.tier_id
+           from member_tier_history h join tier_groups g on g.id = h.group_id
+          where g.program_id = ?
+          order by h.member_id, h.group_id, h.reached_at desc, h.id desc) current
+        where tier_id = any(?::bigint[])`,
+      [programId, `{${tiers.map((tier) => tier.id).join(',')}}`],
+    );
+    return rows.map((row) => Number(row.member_id));
   }
 }
