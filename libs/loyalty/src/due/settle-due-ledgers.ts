@@ -41,12 +41,8 @@ export async function settleDueLedgers(
     const lots = await loadDueLots(tx, ids, now);
     const withDueTemporaries = await accountsWithDueTemporaries(tx, ids, now);
     const lotsByAccount = groupBy(lots, (lot) => lot.pointsAccount);
-    const throughLedger = owners.filter(
-      (owner) =>
-        !owner.account.frozen &&
-        (withDueTemporaries.has(owner.account.id) ||
-          (owner.currencyType === 'qualification' &&
-            (lotsByAccount.get(owner.account.id) ?? []).some((lot) => !lot.activated && lot.activationAt <= now))),
+    const throughLedger = owners.filter((owner) =>
+      needsLedger(owner, lotsByAccount.get(owner.account.id) ?? [], withDueTemporaries, now),
     );
     const inBulk = owners.filter((owner) => !throughLedger.includes(owner));
     const bulk = await settleInBulk(tx, inBulk, lotsByAccount, now);
@@ -55,49 +51,67 @@ export async function settleDueLedgers(
   });
 }
 
+/**
+ * Holds past their deadline release promotion limits and allocations, and qualification points
+ * that activate may reach a tier: those accounts take `MemberLedger`'s path. Frozen accounts
+ * (deleted members) have nothing left but flags to set.
+ */
+function needsLedger(owner: DueOwner, lots: LotRow[], withDueTemporaries: Set<number>, now: Date): boolean {
+  if (owner.account.frozen) return false;
+  if (withDueTemporaries.has(owner.account.id)) return true;
+  return owner.currencyType === 'qualification' && lots.some((lot) => !lot.activated && lot.activationAt <= now);
+}
+
+/** What settling one account in bulk produced, before it is written. */
+interface AccountSettlement {
+  activated: number;
+  events: NewOutboxEvent[];
+  expirations: { row: NewTransaction; owner: PointsEventOwner }[];
+}
+
+/** Applies one account's plan to its row and lots in memory: activations, then expiries. */
+function settleAccount(owner: DueOwner, lots: LotRow[], now: Date): AccountSettlement {
+  const account = owner.account;
+  const byId = new Map(lots.map((lot) => [lot.id, lot]));
+  const eventOwner = {
+    tenant: account.tenant,
+    programId: owner.programId,
+    profileId: owner.profileId,
+    currencyEid: owner.currencyEid,
+  };
+  const posting = {
+    tenant: account.tenant,
+    program: owner.programId,
+    member: account.member,
+    pointsAccount: account.id,
+  };
+  const plan = planSettlement(lots, [], now);
+  const done: AccountSettlement = { activated: plan.activate.length, events: [], expirations: [] };
+  for (const lotId of plan.activate) {
+    const lot = byId.get(lotId) as LotRow;
+    const activated = activateLot(account, lot);
+    if (activated.amount > 0n) done.events.push(activationEvent(eventOwner, lot, activated));
+  }
+  for (const expiry of plan.expire) {
+    const lot = byId.get(expiry.lotId) as LotRow;
+    const amount = expireLot(account, lot);
+    if (amount === 0n) continue;
+    const row = expirationRow(posting, netBalance(account).total, lot, amount, expiry.at, now);
+    done.expirations.push({ row, owner: eventOwner });
+  }
+  return done;
+}
+
+/** Settles the accounts in memory, then writes them in two round trips (the expirations, then lots, accounts and events). */
 async function settleInBulk(
   em: EntityManager,
   owners: DueOwner[],
   lotsByAccount: Map<number, LotRow[]>,
   now: Date,
 ): Promise<{ activated: number; expired: number }> {
-  const changedLots: LotRow[] = [];
-  const expirations: { row: NewTransaction; owner: PointsEventOwner }[] = [];
-  const events: NewOutboxEvent[] = [];
-  let activated = 0;
-  for (const owner of owners) {
-    const account = owner.account;
-    const lots = lotsByAccount.get(account.id) ?? [];
-    const byId = new Map(lots.map((lot) => [lot.id, lot]));
-    const eventOwner = {
-      tenant: account.tenant,
-      programId: owner.programId,
-      profileId: owner.profileId,
-      currencyEid: owner.currencyEid,
-    };
-    const posting = {
-      tenant: account.tenant,
-      program: owner.programId,
-      member: account.member,
-      pointsAccount: account.id,
-    };
-    const plan = planSettlement(lots, [], now);
-    for (const lotId of plan.activate) {
-      const lot = byId.get(lotId) as LotRow;
-      const done = activateLot(account, lot);
-      if (done.amount > 0n) events.push(activationEvent(eventOwner, lot, done));
-      activated += 1;
-    }
-    for (const expiry of plan.expire) {
-      const lot = byId.get(expiry.lotId) as LotRow;
-      const amount = expireLot(account, lot);
-      if (amount > 0n) {
-        const row = expirationRow(posting, netBalance(account).total, lot, amount, expiry.at, now);
-        expirations.push({ row, owner: eventOwner });
-      }
-    }
-    changedLots.push(...lots);
-  }
+  const settled = owners.map((owner) => settleAccount(owner, lotsByAccount.get(owner.account.id) ?? [], now));
+  const expirations = settled.flatMap((account) => account.expirations);
+  const events = settled.flatMap((account) => account.events);
   const posted = await insertTransactions(
     em,
     expirations.map((expiration) => expiration.row),
@@ -105,14 +119,17 @@ async function settleInBulk(
   posted.forEach((transaction, index) =>
     events.push(transactionEvent('points.expired', expirations[index].owner, transaction)),
   );
+  const changedLots = owners.flatMap((owner) => lotsByAccount.get(owner.account.id) ?? []);
   const outbox = outboxInsert(events);
   await runTogether(em, [
     ...saveLots(changedLots),
     ...saveAccountBalances(owners.map((owner) => owner.account)),
     ...(outbox ? [outbox] : []),
   ]);
-  const expired = changedLots.filter((lot) => lot.expired).length;
-  return { activated, expired };
+  return {
+    activated: settled.reduce((sum, account) => sum + account.activated, 0),
+    expired: changedLots.filter((lot) => lot.expired).length,
+  };
 }
 
 /** Settles each member's accounts through `MemberLedger` (their rows are already locked by this transaction). */
