@@ -6,6 +6,7 @@ import { Migration20261125235319 } from './migrations/Migration20261125235319';
 import { Migration20261126005139 } from './migrations/Migration20261126005139';
 import { Migration20261126021317 } from './migrations/Migration20261126021317';
 import { Migration20261126021532 } from './migrations/Migration20261126021532';
+import { Migration20261126070200 } from './migrations/Migration20261126070200';
 
 /** Migrations listed explicitly: the bundled apps have no migration files to glob. Append new ones. */
 export const MIGRATIONS: MigrationObject[] = [
@@ -16,4 +17,5 @@ export const MIGRATIONS: MigrationObject[] = [
   { name: 'Migration20261126005139', class: Migration20261126005139 },
   { name: 'Migration20261126021317', class: Migration20261126021317 },
   { name: 'Migration20261126021532', class: Migration20261126021532 },
+  { name: 'Migration20261126070200', class: Migration20261126070200 },
 ];

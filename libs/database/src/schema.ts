@@ -5,6 +5,8 @@ import { PROFILE_ENTITIES } from '@loyalty/profiles';
 import { MARKET_CATALOG_ENTITIES } from '@loyalty/market-catalog';
 import { ORDER_ENTITIES } from '@loyalty/orders';
 import { MIGRATIONS } from './migration-list';
+import { TASK_FILE_ENTITIES } from '@loyalty/platform';
+import { REPORT_ENTITIES } from '@loyalty/loyalty';
 
 /** Every entity of the product and every migration, in the order they apply. */
 export const SCHEMA: SchemaDefinition = {
@@ -14,6 +16,8 @@ export const SCHEMA: SchemaDefinition = {
     ...LOYALTY_ENTITIES,
     ...MARKET_CATALOG_ENTITIES,
     ...ORDER_ENTITIES,
+    ...TASK_FILE_ENTITIES,
+    ...REPORT_ENTITIES,
   ],
   migrations: MIGRATIONS,
 };

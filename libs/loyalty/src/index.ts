@@ -60,3 +60,4 @@ export * from './checkout/order-posting';
 export * from './checkout/order-reversal';
 export * from './checkout/order-activation';
 export * from './checkout/order-reversal-transactions';
+export * from './reports/index';

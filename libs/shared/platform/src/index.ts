@@ -61,3 +61,4 @@ export * from './queues/job-queues';
 export * from './idempotency/purge-expired-records';
 export * from './lifecycle/graceful-exit';
 export * from './http/create-http-app';
+export * from './tasks/task-file-chunk.entity';

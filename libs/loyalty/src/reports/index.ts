@@ -1,0 +1,3 @@
+export * from './entities/report-ledger-delta.entity';
+export * from './entities/report-ledger-bucket.entity';
+export * from './entities/index';
