@@ -40,6 +40,12 @@ export class Migration20261126070200 extends Migration {
                     then (data ->> 'partner_funded')::bigint else 0 end $$;`,
     );
     this.addSql(
+      `create function report_ledger_figure(t text, signed_amount bigint, uncollected bigint) returns text language sql immutable as $$
+        select case when t = 'cancellation' then case when signed_amount < 0 then 'cancellation_debit' else 'cancellation_credit' end
+                    when t = 'adjustment' and uncollected <> 0 then 'uncollected'
+                    else t end $$;`,
+    );
+    this.addSql(
       `create function report_ledger_deltas_on_insert() returns trigger language plpgsql as $$
       begin
         insert into report_ledger_deltas
@@ -99,7 +105,7 @@ export class Migration20261126070200 extends Migration {
     this.addSql(
       `insert into report_ledger_buckets (program_id, currency_id, bucket, type, promotion_id, amount, n, uncollected, partner_funded)
        select t.program_id, a.currency_id,
-              date_bin('15 minutes', t.created_at, timestamptz '2000-01-01T00:00:00Z'), t.type, coalesce(t.promotion_id, 0),
+              date_bin('15 minutes', t.created_at, timestamptz '2000-01-01T00:00:00Z'), report_ledger_figure(t.type, t.amount, report_ledger_uncollected(t.type, t.external_data)), coalesce(t.promotion_id, 0),
               sum(t.amount), count(*),
               sum(report_ledger_uncollected(t.type, t.external_data)),
               sum(report_ledger_partner_funded(t.type, t.source_type, t.external_data))
@@ -117,6 +123,7 @@ export class Migration20261126070200 extends Migration {
     this.addSql(`drop function if exists report_ledger_deltas_on_update();`);
     this.addSql(`drop function if exists report_ledger_deltas_on_delete();`);
     this.addSql(`drop function if exists report_ledger_uncollected(text, jsonb);`);
+    this.addSql(`drop function if exists report_ledger_figure(text, bigint, bigint);`);
     this.addSql(`drop function if exists report_ledger_partner_funded(text, text, jsonb);`);
     this.addSql(`drop table if exists "report_ledger_buckets" cascade;`);
 

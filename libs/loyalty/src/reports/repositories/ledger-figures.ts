@@ -1,0 +1,229 @@
+import type { EntityManager } from '@mikro-orm/postgresql';
+import { planSpan } from '../domain/report-periods';
+
+/** Statuses whose transactions count in the figures: posted, and posted then cancelled (its reversal counts on its own). */
+export const COUNTED_STATUSES = `('posted', 'cancelled')`;
+
+const BUCKET = `date_bin('15 minutes', d.created_at, timestamptz '2000-01-01T00:00:00Z')`;
+
+/** One row of the ledger's counted figures: a currency, a figure (the transaction type, cancellations split by sign) and a promotion (0 = none). */
+export interface FigureRow {
+  period: number;
+  currencyId: number;
+  figure: string;
+  promotionId: number;
+  amount: bigint;
+  n: bigint;
+  uncollected: bigint;
+  partnerFunded: bigint;
+}
+
+export const pgTimestampArray = (instants: Date[]) => `{${instants.map((instant) => instant.toISOString()).join(',')}}`;
+
+/**
+ * The counted figures of `[lo, hi)` as one SQL source with columns (currency_id, at, figure,
+ * promotion_id, amount, n, uncollected, partner_funded): quarter hours wholly inside the span from
+ * the folded buckets plus the deltas not folded yet, the ragged ends from the transactions.
+ */
+export function figureSource(programId: number, lo: Date, hi: Date): { sql: string; params: unknown[] } {
+  const plan = planSpan(lo, hi);
+  const parts: string[] = [];
+  const params: unknown[] = [];
+  if (plan.folded) {
+    const [a, b] = plan.folded;
+    parts.push(`select currency_id, bucket as at, type as figure, promotion_id, amount, n, uncollected, partner_funded
+                  from report_ledger_buckets where program_id = ? and bucket >= ? and bucket < ?`);
+    params.push(programId, a, b);
+    parts.push(`select a.currency_id, d.created_at, report_ledger_figure(d.type, d.amount * d.n, d.uncollected), coalesce(d.promotion_id, 0),
+                       d.amount, d.n::bigint, d.uncollected, d.partner_funded
+                  from report_ledger_deltas d join points_accounts a on a.id = d.points_account_id
+                 where d.program_id = ? and d.created_at >= ? and d.created_at < ?`);
+    params.push(programId, a, b);
+  }
+  for (const [rawLo, rawHi] of plan.raw) {
+    parts.push(`select a.currency_id, t.created_at, report_ledger_figure(t.type, t.amount, report_ledger_uncollected(t.type, t.external_data)), coalesce(t.promotion_id, 0),
+                       t.amount, 1::bigint, report_ledger_uncollected(t.type, t.external_data),
+                       report_ledger_partner_funded(t.type, t.source_type, t.external_data)
+                  from points_transactions t join points_accounts a on a.id = t.points_account_id
+                 where t.program_id = ? and t.status in ${COUNTED_STATUSES} and t.created_at >= ? and t.created_at < ?`);
+    params.push(programId, rawLo, rawHi);
+  }
+  if (parts.length === 0) {
+    return {
+      sql: `select null::bigint as currency_id, null::timestamptz as at, null::text as figure, null::bigint as promotion_id,
+                   0::bigint as amount, 0::bigint as n, 0::bigint as uncollected, 0::bigint as partner_funded where false`,
+      params: [],
+    };
+  }
+  return {
+    sql: parts.map((part) => `(${part})`).join(' union all '),
+    params,
+  };
+}
+
+/** Sums of the counted figures per period (1-based index into `starts`), currency, figure and promotion. */
+export async function figuresByPeriod(
+  em: EntityManager,
+  programId: number,
+  from: Date,
+  to: Date,
+  starts: Date[],
+): Promise<FigureRow[]> {
+  const source = figureSource(programId, from, new Date(to.getTime() + 1));
+  const rows: Array<Record<string, string>> = await em.execute(
+    `select width_bucket(s.at, ?::timestamptz[]) as period, s.currency_id, s.figure, s.promotion_id,
+            sum(s.amount)::text as amount, sum(s.n)::text as n, sum(s.uncollected)::text as uncollected,
+            sum(s.partner_funded)::text as partner_funded
+       from (${source.sql}) s (currency_id, at, figure, promotion_id, amount, n, uncollected, partner_funded)
+      group by 1, 2, 3, 4`,
+    [pgTimestampArray(starts), ...source.params],
+  );
+  return rows.map((row) => ({
+    period: Number(row['period']),
+    currencyId: Number(row['currency_id']),
+    figure: row['figure'],
+    promotionId: Number(row['promotion_id']),
+    amount: BigInt(row['amount']),
+    n: BigInt(row['n']),
+    uncollected: BigInt(row['uncollected']),
+    partnerFunded: BigInt(row['partner_funded']),
+  }));
+}
+
+/** Beginning of time for the ledger (every `created_at` is later). */
+const EARLIEST = new Date('0001-01-01T00:00:00.000Z');
+
+/** Each currency's counted balance of everything before `before`: the liability at that instant. */
+export async function balancesBefore(em: EntityManager, programId: number, before: Date): Promise<Map<number, bigint>> {
+  const source = figureSource(programId, EARLIEST, before);
+  const rows: Array<{ currency_id: string; amount: string }> = await em.execute(
+    `select s.currency_id, sum(s.amount)::text as amount
+       from (${source.sql}) s (currency_id, at, figure, promotion_id, amount, n, uncollected, partner_funded)
+      group by 1`,
+    source.params,
+  );
+  return new Map(rows.map((row) => [Number(row.currency_id), BigInt(row.amount)]));
+}
+
+/** Members (per currency: points accounts) with at least one transaction of any status per period. */
+export async function activeMembersByPeriod(
+  em: EntityManager,
+  programId: number,
+  from: Date,
+  to: Date,
+  starts: Date[],
+): Promise<Array<{ period: number; currencyId: number; members: number }>> {
+  const rows: Array<{ period: number; currency_id: string; members: string }> = await em.execute(
+    `select d.period, a.currency_id, count(*)::text as members
+       from (select distinct width_bucket(t.created_at, ?::timestamptz[]) as period, t.points_account_id
+               from points_transactions t
+              where t.program_id = ? and t.created_at >= ? and t.created_at <= ?) d
+       join points_accounts a on a.id = d.points_account_id
+      group by 1, 2`,
+    [pgTimestampArray(starts), programId, from, to],
+  );
+  return rows.map((row) => ({
+    period: Number(row.period),
+    currencyId: Number(row.currency_id),
+    members: Number(row.members),
+  }));
+}
+
+/** Members registered and deleted per period. */
+export async function membershipByPeriod(
+  em: EntityManager,
+  programId: number,
+  from: Date,
+  to: Date,
+  starts: Date[],
+): Promise<Array<{ period: number; registered: number; deleted: number }>> {
+  const rows: Array<{ period: number; registered: string; deleted: string }> = await em.execute(
+    `select period, sum(registered)::text as registered, sum(deleted)::text as deleted from (
+       select width_bucket(registered_at, ?::timestamptz[]) as period, 1 as registered, 0 as deleted
+         from members where program_id = ? and registered_at >= ? and registered_at <= ?
+       union all
+       select width_bucket(deleted_at, ?::timestamptz[]), 0, 1
+         from members where program_id = ? and deleted_at >= ? and deleted_at <= ?) m
+      group by 1`,
+    [pgTimestampArray(starts), programId, from, to, pgTimestampArray(starts), programId, from, to],
+  );
+  return rows.map((row) => ({
+    period: Number(row.period),
+    registered: Number(row.registered),
+    deleted: Number(row.deleted),
+  }));
+}
+
+/**
+ * How many members hold each tier at each period's end: a member counts when registered by then
+ * and not deleted by then, in the tier of their last recorded tier change at or before it.
+ */
+export async function tiersAtPeriodEnds(
+  em: EntityManager,
+  programId: number,
+  ends: Date[],
+): Promise<Array<{ period: number; groupId: number; tierId: number; members: number }>> {
+  const rows: Array<{ period: string; group_id: string; tier_id: string; members: string }> = await em.execute(
+    `select p.idx as period, h.group_id, h.tier_id, count(*)::text as members
+         from unnest(?::timestamptz[]) with ordinality as p(end_at, idx)
+         cross join lateral (
+           select distinct on (e.member_id, e.group_id) e.group_id, e.tier_id
+             from member_tier_history e join members m on m.id = e.member_id
+            where m.program_id = ? and m.registered_at <= p.end_at
+              and (m.deleted_at is null or m.deleted_at > p.end_at) and e.reached_at <= p.end_at
+            order by e.member_id, e.group_id, e.reached_at desc, e.id desc) h
+        group by 1, 2, 3`,
+    [pgTimestampArray(ends), programId],
+  );
+  return rows.map((row) => ({
+    period: Number(row.period),
+    groupId: Number(row.group_id),
+    tierId: Number(row.tier_id),
+    members: Number(row.members),
+  }));
+}
+
+/** How many deltas one fold statement moves. */
+const FOLD_BATCH = 50_000;
+
+/**
+ * Moves committed deltas into the buckets, one batch per transaction (delete … returning and the
+ * upsert commit together, so a row is folded exactly once). One folder at a time (an advisory
+ * lock); answers how many deltas it folded, or null when another folder holds the lock.
+ */
+export async function foldLedgerDeltas(em: EntityManager, maxBatches = 1_000): Promise<number | null> {
+  let folded = 0;
+  for (let batch = 0; batch < maxBatches; batch += 1) {
+    const moved = await em.transactional(async (tx) => {
+      const locked: Array<{ locked: boolean }> = await tx.execute(
+        `select pg_try_advisory_xact_lock(hashtext('report_ledger_fold')) as locked`,
+      );
+      if (!locked[0].locked) return null;
+      const rows: Array<{ moved: string }> = await tx.execute(
+        `with taken as (
+           delete from report_ledger_deltas
+            where id in (select id from report_ledger_deltas order by id limit ? for update skip locked)
+           returning *),
+         upserted as (
+           insert into report_ledger_buckets as b
+             (program_id, currency_id, bucket, type, promotion_id, amount, n, uncollected, partner_funded)
+           select d.program_id, a.currency_id, ${BUCKET}, report_ledger_figure(d.type, d.amount * d.n, d.uncollected),
+                  coalesce(d.promotion_id, 0), sum(d.amount), sum(d.n), sum(d.uncollected), sum(d.partner_funded)
+             from taken d join points_accounts a on a.id = d.points_account_id
+            group by 1, 2, 3, 4, 5
+            order by 1, 2, 3, 4, 5
+           on conflict (program_id, currency_id, bucket, type, promotion_id) do update
+              set amount = b.amount + excluded.amount, n = b.n + excluded.n,
+                  uncollected = b.uncollected + excluded.uncollected, partner_funded = b.partner_funded + excluded.partner_funded
+           returning 1)
+         select (select count(*) from taken)::text as moved`,
+        [FOLD_BATCH],
+      );
+      return Number(rows[0].moved);
+    });
+    if (moved === null) return batch === 0 ? null : folded;
+    folded += moved;
+    if (moved < FOLD_BATCH) break;
+  }
+  return folded;
+}
