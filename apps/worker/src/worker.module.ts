@@ -1,8 +1,11 @@
 import { DynamicModule, Module } from '@nestjs/common';
 import { DiscoveryModule } from '@nestjs/core';
-import { PromoCodesModule } from '@loyalty/loyalty';
+import { LoyaltyExportsModule, LoyaltyReportsModule, PromoCodesModule } from '@loyalty/loyalty';
 import { MarketCatalogModule } from '@loyalty/market-catalog';
 import { PlatformModule, PlatformOptions } from '@loyalty/platform';
+import { ReportFoldSweep } from './exports/report-fold.sweep';
+import { TransactionsExportHandler } from './exports/transactions-export.handler';
+import { TransactionsExportSweep } from './exports/transactions-export.sweep';
 import { FeedImportHandler } from './imports/feed-import.handler';
 import { FeedImportsSweep } from './imports/feed-imports.sweep';
 import { FeedTickHandler } from './imports/feed-tick.handler';
@@ -18,8 +21,20 @@ import { PromoCodeGenerationSweep } from './promo-codes/promo-code-generation.sw
 import { SWEEP_TASKS } from './sweep/sweep-task';
 import { Sweeper } from './sweep/sweeper';
 
-const jobHandlers = [PurgeIdempotencyHandler, FeedImportHandler, FeedTickHandler, PromoCodeGenerationHandler];
-const sweepTasks = [ScheduleMaintenanceTask, FeedImportsSweep, PromoCodeGenerationSweep];
+const jobHandlers = [
+  PurgeIdempotencyHandler,
+  FeedImportHandler,
+  FeedTickHandler,
+  PromoCodeGenerationHandler,
+  TransactionsExportHandler,
+];
+const sweepTasks = [
+  ScheduleMaintenanceTask,
+  FeedImportsSweep,
+  PromoCodeGenerationSweep,
+  TransactionsExportSweep,
+  ReportFoldSweep,
+];
 
 /** The worker: job handlers on BullMQ, the outbox relay and the sweep. Its HTTP port serves health and metrics only. */
 @Module({})
@@ -27,7 +42,14 @@ export class WorkerModule {
   static forRoot(platform: PlatformOptions): DynamicModule {
     return {
       module: WorkerModule,
-      imports: [PlatformModule.forRoot(platform), DiscoveryModule, MarketCatalogModule, PromoCodesModule],
+      imports: [
+        PlatformModule.forRoot(platform),
+        DiscoveryModule,
+        MarketCatalogModule,
+        PromoCodesModule,
+        LoyaltyExportsModule,
+        LoyaltyReportsModule,
+      ],
       providers: [
         JobRegistry,
         JobRunner,

@@ -61,3 +61,4 @@ export * from './checkout/order-reversal';
 export * from './checkout/order-activation';
 export * from './checkout/order-reversal-transactions';
 export * from './reports/index';
+export * from './exports/index';

@@ -17,6 +17,8 @@ export interface JobPayloads {
   'imports.feed.tick': { schedule_id: number };
   /** Runs one queued promo-code generation task (`promocodes/generate` above 10,000 codes). */
   'imports.promocodes.generate': { task_id: number };
+  /** Runs one queued transactions export task (`loyalty/transactions_export`). */
+  'imports.transactions.export': { task_id: number };
 }
 
 export type JobName = keyof JobPayloads;
@@ -30,6 +32,7 @@ export const JOB_CATALOG: { readonly [K in JobName]: { queue: QueueName; descrip
   'imports.feed.run': { queue: 'imports', description: 'Import a YML or CSV product feed (a task)' },
   'imports.feed.tick': { queue: 'imports', description: 'Start the import of a scheduled feed' },
   'imports.promocodes.generate': { queue: 'imports', description: 'Generate a large batch of promo codes (a task)' },
+  'imports.transactions.export': { queue: 'imports', description: "Export a program's transactions as CSV (a task)" },
 };
 
 export const JOB_NAMES = Object.keys(JOB_CATALOG) as JobName[];
