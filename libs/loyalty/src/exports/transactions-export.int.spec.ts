@@ -41,7 +41,7 @@ describe('loyalty/transactions_export and tasks/download (real PostgreSQL)', () 
         ...input,
       }),
     );
-  const runner = () => new RunTransactionsExport(world.ctx.get(MikroORM), clock);
+  const runner = () => new RunTransactionsExport(world.ctx.get(MikroORM) as MikroORM, clock);
   const fileOf = async (taskId: number) => {
     const parts: Buffer[] = [];
     for await (const part of TaskFiles.parts(world.ctx.em().fork(), taskId)) parts.push(part);
@@ -50,7 +50,7 @@ describe('loyalty/transactions_export and tasks/download (real PostgreSQL)', () 
   const taskRow = (taskId: number) => world.ctx.em().fork().findOneOrFail(Task, { id: taskId }, { filters: false });
   const download = (taskId: number, accountId = world.accountId) =>
     world.ctx.asAccount(accountId, () =>
-      new DownloadTaskFile(world.ctx.get(EntityManager), world.ctx.get(MikroORM)).execute(taskId),
+      new DownloadTaskFile(world.ctx.get(EntityManager), world.ctx.get(MikroORM) as MikroORM).execute(taskId),
     );
 
   beforeAll(async () => {
