@@ -110,4 +110,7 @@ export const ALLOWED: Record<string, Caller[]> = {
   'promocodes/detach': ['admin', 'integration'],
   'promocodes/activate': ['admin', 'integration'],
   'promocodes/update': ['admin', 'integration'],
+  'loyalty/transactions_export': ['admin', 'integration', 'read'],
+  'loyalty/reports/summary': ['admin', 'integration', 'read'],
+  'tasks/download': ['admin', 'integration', 'read'],
 };
