@@ -20,6 +20,7 @@ const benches = [
   { name: 'feed', script: 'feed-bench.mjs', quickEnv: { FEED_COUNT: '5000' } },
   { name: 'price-cart', script: 'price-cart-bench.mjs', quickEnv: {} },
   { name: 'checkout', script: 'checkout-bench.mjs', quickEnv: {} },
+  { name: 'report', script: 'report-bench.mjs', quickEnv: {} },
 ];
 
 function run(bench) {

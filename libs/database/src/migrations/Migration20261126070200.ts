@@ -24,6 +24,13 @@ export class Migration20261126070200 extends Migration {
 
     this.addSql(`alter table "tasks" add column "items_processed" int not null default 0;`);
 
+    this.addSql(
+      `create table "report_activity_state" ("program_id" bigint not null, "timezone" text not null, constraint "report_activity_state_pkey" primary key ("program_id"));`,
+    );
+    this.addSql(
+      `create table "report_member_days" ("program_id" bigint not null, "timezone" text not null, "points_account_id" bigint not null, "year" smallint not null, "currency_id" bigint not null, "days" bit(366) not null, constraint "report_member_days_pkey" primary key ("program_id", "timezone", "points_account_id", "year"));`,
+    );
+
     // Reports (docs/architecture.md, "Exports and reports"): a transaction is counted while its
     // status is posted or cancelled. Statement-level triggers append one narrow delta row per
     // transaction that starts or stops being counted; the worker folds them into the buckets.
@@ -128,6 +135,8 @@ export class Migration20261126070200 extends Migration {
     this.addSql(`drop table if exists "report_ledger_buckets" cascade;`);
 
     this.addSql(`drop table if exists "report_ledger_deltas" cascade;`);
+    this.addSql(`drop table if exists "report_activity_state" cascade;`);
+    this.addSql(`drop table if exists "report_member_days" cascade;`);
 
     this.addSql(`drop table if exists "task_file_chunks" cascade;`);
 

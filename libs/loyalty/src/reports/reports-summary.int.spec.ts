@@ -60,7 +60,7 @@ function expectedFigures(rows: Row[], periodLabel: string, grouping: ReportGroup
   const accrued = sum(of('accrual'));
   return {
     transactions: live.length,
-    active_members: new Set(mine.map((row) => row.points_account_id)).size,
+    active_members: new Set(live.map((row) => row.points_account_id)).size,
     accrued: Points.format(accrued),
     initial_balance: Points.format(sum(of('initial_balance'))),
     redeemed: Points.format(-sum(of('redemption'))),
@@ -324,6 +324,57 @@ describe('loyalty/reports/summary against the ledger rows (real PostgreSQL, Euro
       ],
       ['promo-b', 2, [{ points_currency_eid: 'bonus', accrued: '60.00', redeemed: '0.00' }]],
     ]);
+  });
+
+  it("rebuilds the members' day bitmaps after the program's zone changed, reading the transactions meanwhile", async () => {
+    const byDay = async () => (await summary('2026-03-01', '2026-04-30', 'day')).answer;
+    await foldLedgerDeltas(world.ctx.em().fork());
+    const warsaw = await byDay();
+    const em = world.ctx.em().fork();
+    await em.getConnection().execute(`update loyalty_programs set timezone = 'UTC' where id = ?`, [world.program.id]);
+    const stale = await byDay();
+    expect(stale.timezone).toBe('UTC');
+    expect(stale.periods[0].start).toBe('2026-03-01T00:00:00.000Z');
+    await foldLedgerDeltas(world.ctx.em().fork());
+    expect(
+      (
+        await em
+          .getConnection()
+          .execute(`select timezone from report_activity_state where program_id = ?`, [world.program.id])
+      )[0],
+    ).toEqual({ timezone: 'UTC' });
+    const rebuilt = await byDay();
+    expect(rebuilt).toEqual(stale);
+    // m3 joined at 00:30 on 30 March in Warsaw, 22:30 on 29 March in UTC; the expiries stay on the 30th
+    const bonusOn = (answer: LedgerSummaryAnswer, day: string) =>
+      answer.periods
+        .find((period) => period.period === day)!
+        .currencies.find((c) => c.points_currency_eid === 'bonus')!;
+    expect([bonusOn(warsaw, '2026-03-29').active_members, bonusOn(warsaw, '2026-03-30').active_members]).toEqual([
+      1, 3,
+    ]);
+    expect([bonusOn(rebuilt, '2026-03-29').active_members, bonusOn(rebuilt, '2026-03-30').active_members]).toEqual([
+      2, 2,
+    ]);
+    for (const period of rebuilt.periods) {
+      for (const currency of period.currencies) {
+        expect(currency.active_members).toBe(
+          new Set(
+            rows
+              .filter(
+                (row) =>
+                  counted(row) &&
+                  row.currency === currency.points_currency_eid &&
+                  row.created_at.toISOString().slice(0, 10) === period.period,
+              )
+              .map((row) => row.points_account_id),
+          ).size,
+        );
+      }
+    }
+    await em.getConnection().execute(`update loyalty_programs set timezone = ? where id = ?`, [ZONE, world.program.id]);
+    await foldLedgerDeltas(world.ctx.em().fork());
+    expect(await byDay()).toEqual(warsaw);
   });
 
   it('reads ragged RFC 3339 edges from the transactions and the whole quarter hours from the buckets', async () => {

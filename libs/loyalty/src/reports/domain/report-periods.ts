@@ -1,6 +1,7 @@
 import {
   addToLocalDate,
   DomainError,
+  epochMsOfDate,
   formatDateOnly,
   isoWeekday,
   LocalDate,
@@ -61,6 +62,42 @@ export function reportPeriods(from: Date, to: Date, grouping: ReportGrouping, zo
     date = nextDate;
     start = nextStart;
   }
+}
+
+/** Day of the year (1..366) of a local date. */
+function dayOfYear(date: LocalDate): number {
+  return Math.round((epochMsOfDate(date) - epochMsOfDate({ year: date.year, month: 1, day: 1 })) / 86_400_000) + 1;
+}
+
+/**
+ * The local days of each period as runs of bits in the yearly day bitmaps (a period across New
+ * Year gives two runs). Null when the window does not start and end on local day boundaries: the
+ * bitmaps know days, not hours.
+ */
+export function periodDaySegments(
+  periods: ReportPeriod[],
+  zone: string,
+): Array<{ period: number; year: number; from: number; length: number }> | null {
+  const first = periods[0];
+  const last = periods[periods.length - 1];
+  const startParts = localDateParts(first.start, zone);
+  const endParts = localDateParts(new Date(last.end.getTime() + 1), zone);
+  const isMidnight = (parts: { hour: number; minute: number; second: number; millisecond: number }) =>
+    parts.hour === 0 && parts.minute === 0 && parts.second === 0 && parts.millisecond === 0;
+  if (!isMidnight(startParts) || !isMidnight(endParts)) return null;
+  const segments: Array<{ period: number; year: number; from: number; length: number }> = [];
+  periods.forEach((period, index) => {
+    const a = localDateParts(period.start, zone);
+    const b = localDateParts(period.end, zone);
+    const startDate = { year: a.year, month: a.month, day: a.day };
+    const endDate = { year: b.year, month: b.month, day: b.day };
+    for (let year = startDate.year; year <= endDate.year; year += 1) {
+      const from = year === startDate.year ? dayOfYear(startDate) : 1;
+      const to = year === endDate.year ? dayOfYear(endDate) : dayOfYear({ year, month: 12, day: 31 });
+      segments.push({ period: index + 1, year, from, length: to - from + 1 });
+    }
+  });
+  return segments;
 }
 
 /** The quarter hour that holds `instant`, and the next quarter hour at or after it. */

@@ -1,4 +1,6 @@
 import { ReportLedgerBucket } from './report-ledger-bucket.entity';
 import { ReportLedgerDelta } from './report-ledger-delta.entity';
+import { ReportActivityState } from './report-activity-state.entity';
+import { ReportMemberDays } from './report-member-days.entity';
 
-export const REPORT_ENTITIES = [ReportLedgerDelta, ReportLedgerBucket];
+export const REPORT_ENTITIES = [ReportLedgerDelta, ReportLedgerBucket, ReportMemberDays, ReportActivityState];

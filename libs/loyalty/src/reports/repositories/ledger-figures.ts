@@ -105,8 +105,8 @@ export async function balancesBefore(em: EntityManager, programId: number, befor
   return new Map(rows.map((row) => [Number(row.currency_id), BigInt(row.amount)]));
 }
 
-/** Members (per currency: points accounts) with at least one transaction of any status per period. */
-export async function activeMembersByPeriod(
+/** Members (per currency: points accounts) with at least one counted transaction per period, from the transactions. */
+export async function activeMembersByPeriodRaw(
   em: EntityManager,
   programId: number,
   from: Date,
@@ -117,7 +117,8 @@ export async function activeMembersByPeriod(
     `select d.period, a.currency_id, count(*)::text as members
        from (select distinct width_bucket(t.created_at, ?::timestamptz[]) as period, t.points_account_id
                from points_transactions t
-              where t.program_id = ? and t.created_at >= ? and t.created_at <= ?) d
+              where t.program_id = ? and t.created_at >= ? and t.created_at <= ?
+                and t.status in ${COUNTED_STATUSES}) d
        join points_accounts a on a.id = d.points_account_id
       group by 1, 2`,
     [pgTimestampArray(starts), programId, from, to],
@@ -127,6 +128,66 @@ export async function activeMembersByPeriod(
     currencyId: Number(row.currency_id),
     members: Number(row.members),
   }));
+}
+
+/** One period's local days within one year: bits `from`..`from + length - 1` of that year's row. */
+export interface DaySegment {
+  period: number;
+  year: number;
+  from: number;
+  length: number;
+}
+
+/**
+ * Members (per currency) with at least one counted transaction per period, from the day bitmaps
+ * built in `timezone`, plus the deltas not folded yet.
+ */
+export async function activeMembersByPeriodFromDays(
+  em: EntityManager,
+  programId: number,
+  timezone: string,
+  segments: DaySegment[],
+  window: { from: Date; to: Date; starts: Date[] },
+): Promise<Array<{ period: number; currencyId: number; members: number }>> {
+  const ints = (values: number[]) => `{${values.join(',')}}`;
+  const rows: Array<{ period: number; currency_id: string; members: string }> = await em.execute(
+    `select x.period, x.currency_id, count(distinct x.points_account_id)::text as members from (
+       select s.period, r.currency_id, r.points_account_id
+         from unnest(?::int[], ?::int[], ?::int[], ?::int[]) as s(period, yr, fr, ln)
+         join report_member_days r on r.program_id = ? and r.timezone = ? and r.year = s.yr
+        where bit_count(substring(r.days from s.fr for s.ln)) > 0
+       union all
+       select width_bucket(d.created_at, ?::timestamptz[]), a.currency_id, d.points_account_id
+         from report_ledger_deltas d join points_accounts a on a.id = d.points_account_id
+        where d.program_id = ? and d.n > 0 and d.created_at >= ? and d.created_at <= ?) x
+      group by 1, 2`,
+    [
+      ints(segments.map((segment) => segment.period)),
+      ints(segments.map((segment) => segment.year)),
+      ints(segments.map((segment) => segment.from)),
+      ints(segments.map((segment) => segment.length)),
+      programId,
+      timezone,
+      pgTimestampArray(window.starts),
+      programId,
+      window.from,
+      window.to,
+    ],
+  );
+  return rows.map((row) => ({
+    period: Number(row.period),
+    currencyId: Number(row.currency_id),
+    members: Number(row.members),
+  }));
+}
+
+/** The zone the program's day bitmaps were built in (null before the first fold). */
+export async function activityZone(em: EntityManager, programId: number): Promise<string | null> {
+  const rows: Array<{ timezone: string }> = await em.execute(
+    'select timezone from report_activity_state where program_id = ?',
+    [programId],
+  );
+  return rows[0]?.timezone ?? null;
 }
 
 /** Members registered and deleted per period. */
@@ -183,6 +244,51 @@ export async function tiersAtPeriodEnds(
   }));
 }
 
+/**
+ * Day bitmaps from a row source `d` (program_id, points_account_id, created_at): one bit per local
+ * day of the program's zone, or'ed per account and year.
+ */
+const DAYS_SELECT = `select x.program_id, x.timezone, x.points_account_id, x.year, x.currency_id,
+                            bit_or(set_bit(repeat('0', 366)::bit(366), x.doy - 1, 1))
+                       from (select d.program_id, p.timezone, d.points_account_id, a.currency_id,
+                                    extract(year from d.created_at at time zone p.timezone)::smallint as year,
+                                    extract(doy from d.created_at at time zone p.timezone)::int as doy
+                               from $SOURCE
+                               join points_accounts a on a.id = d.points_account_id
+                               join loyalty_programs p on p.id = d.program_id
+                              where $FILTER) x
+                      group by 1, 2, 3, 4, 5
+                      order by 1, 2, 3, 4`;
+
+/**
+ * Rebuilds the day bitmaps of every program whose zone differs from the one they were built in
+ * (or that has none yet) from its counted transactions, before the fold takes its deltas in the
+ * same transaction: a transaction this statement does not see has its delta still waiting, and
+ * adding a day twice changes nothing.
+ */
+async function rebuildStaleActivity(em: EntityManager): Promise<void> {
+  const stale: Array<{ id: string; timezone: string }> = await em.execute(
+    `select p.id, p.timezone from loyalty_programs p left join report_activity_state s on s.program_id = p.id
+      where s.timezone is distinct from p.timezone order by p.id`,
+  );
+  for (const program of stale) {
+    await em.execute('delete from report_member_days where program_id = ?', [program.id]);
+    await em.execute(
+      `insert into report_member_days (program_id, timezone, points_account_id, year, currency_id, days)
+       ${DAYS_SELECT.replace('$SOURCE', 'points_transactions d').replace(
+         '$FILTER',
+         `d.program_id = ? and d.status in ${COUNTED_STATUSES} and p.timezone = ?`,
+       )}`,
+      [program.id, program.timezone],
+    );
+    await em.execute(
+      `insert into report_activity_state (program_id, timezone) values (?, ?)
+       on conflict (program_id) do update set timezone = excluded.timezone`,
+      [program.id, program.timezone],
+    );
+  }
+}
+
 /** How many deltas one fold statement moves. */
 const FOLD_BATCH = 50_000;
 
@@ -199,6 +305,7 @@ export async function foldLedgerDeltas(em: EntityManager, maxBatches = 1_000): P
         `select pg_try_advisory_xact_lock(hashtext('report_ledger_fold')) as locked`,
       );
       if (!locked[0].locked) return null;
+      await rebuildStaleActivity(tx);
       const rows: Array<{ moved: string }> = await tx.execute(
         `with taken as (
            delete from report_ledger_deltas
@@ -215,6 +322,11 @@ export async function foldLedgerDeltas(em: EntityManager, maxBatches = 1_000): P
            on conflict (program_id, currency_id, bucket, type, promotion_id) do update
               set amount = b.amount + excluded.amount, n = b.n + excluded.n,
                   uncollected = b.uncollected + excluded.uncollected, partner_funded = b.partner_funded + excluded.partner_funded
+           returning 1),
+         active as (
+           insert into report_member_days as r (program_id, timezone, points_account_id, year, currency_id, days)
+           ${DAYS_SELECT.replace('$SOURCE', 'taken d').replace('$FILTER', 'd.n > 0')}
+           on conflict (program_id, timezone, points_account_id, year) do update set days = r.days | excluded.days
            returning 1)
          select (select count(*) from taken)::text as moved`,
         [FOLD_BATCH],

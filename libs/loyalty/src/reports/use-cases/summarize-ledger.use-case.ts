@@ -9,9 +9,11 @@ import { Promotion } from '../../entities/promotion.entity';
 import { TierGroup } from '../../entities/tier-group.entity';
 import { Tier } from '../../entities/tier.entity';
 import { requireProgram } from '../../repositories/program-lookup';
-import { ReportGrouping, ReportPeriod, reportPeriods } from '../domain/report-periods';
+import { periodDaySegments, ReportGrouping, ReportPeriod, reportPeriods } from '../domain/report-periods';
 import {
-  activeMembersByPeriod,
+  activeMembersByPeriodFromDays,
+  activeMembersByPeriodRaw,
+  activityZone,
   balancesBefore,
   FigureRow,
   figuresByPeriod,
@@ -132,7 +134,7 @@ export class SummarizeLedger {
           await em.find(PointsCurrency, { program: program.id }, { orderBy: { id: 'asc' } }),
           await figuresByPeriod(em, program.id, from, to, starts),
           await balancesBefore(em, program.id, from),
-          await activeMembersByPeriod(em, program.id, from, to, starts),
+          await this.activeMembers(em, program, periods, { from, to, starts }),
           await membershipByPeriod(em, program.id, from, to, starts),
           await tiersAtPeriodEnds(
             em,
@@ -245,5 +247,23 @@ export class SummarizeLedger {
       },
       { isolationLevel: IsolationLevel.REPEATABLE_READ, readOnly: true },
     );
+  }
+
+  /**
+   * Active members from the day bitmaps when they were built in the program's zone and the window
+   * is whole local days; otherwise (a zone changed since the last fold, ragged RFC 3339 edges)
+   * straight from the transactions.
+   */
+  private async activeMembers(
+    em: EntityManager,
+    program: LoyaltyProgram,
+    periods: ReportPeriod[],
+    window: { from: Date; to: Date; starts: Date[] },
+  ) {
+    const segments = periodDaySegments(periods, program.timezone);
+    if (segments && (await activityZone(em, program.id)) === program.timezone) {
+      return activeMembersByPeriodFromDays(em, program.id, program.timezone, segments, window);
+    }
+    return activeMembersByPeriodRaw(em, program.id, window.from, window.to, window.starts);
   }
 }
