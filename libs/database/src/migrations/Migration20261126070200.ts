@@ -25,6 +25,9 @@ export class Migration20261126070200 extends Migration {
     this.addSql(`alter table "tasks" add column "items_processed" int not null default 0;`);
 
     this.addSql(
+      `create table "report_ledger_months" ("program_id" bigint not null, "currency_id" bigint not null, "month" timestamptz(3) not null, "amount" bigint not null, constraint "report_ledger_months_pkey" primary key ("program_id", "currency_id", "month"));`,
+    );
+    this.addSql(
       `create table "report_activity_state" ("program_id" bigint not null, "timezone" text not null, constraint "report_activity_state_pkey" primary key ("program_id"));`,
     );
     this.addSql(
@@ -120,6 +123,11 @@ export class Migration20261126070200 extends Migration {
         where t.status in ('posted', 'cancelled')
         group by 1, 2, 3, 4, 5;`,
     );
+    this.addSql(
+      `insert into report_ledger_months (program_id, currency_id, month, amount)
+       select program_id, currency_id, date_trunc('month', bucket, 'UTC'), sum(amount)
+         from report_ledger_buckets group by 1, 2, 3;`,
+    );
   }
 
   override async down(): Promise<void> {
@@ -136,6 +144,7 @@ export class Migration20261126070200 extends Migration {
 
     this.addSql(`drop table if exists "report_ledger_deltas" cascade;`);
     this.addSql(`drop table if exists "report_activity_state" cascade;`);
+    this.addSql(`drop table if exists "report_ledger_months" cascade;`);
     this.addSql(`drop table if exists "report_member_days" cascade;`);
 
     this.addSql(`drop table if exists "task_file_chunks" cascade;`);

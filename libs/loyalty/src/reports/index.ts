@@ -2,6 +2,7 @@ export * from './entities/report-ledger-delta.entity';
 export * from './entities/report-ledger-bucket.entity';
 export * from './entities/report-member-days.entity';
 export * from './entities/report-activity-state.entity';
+export * from './entities/report-ledger-month.entity';
 export * from './entities/index';
 export * from './domain/report-periods';
 export * from './repositories/ledger-figures';

@@ -395,5 +395,22 @@ describe('loyalty/reports/summary against the ledger rows (real PostgreSQL, Euro
     );
     expect(Points.format(net)).toBe(Points.format(sum(inWindow)));
     expect(answer.periods[0].start).toBe('2026-03-20T10:00:00.001Z');
+    const upTo = (instant: string) =>
+      Points.format(
+        sum(
+          rows.filter(
+            (row) => row.currency === 'bonus' && counted(row) && row.created_at.getTime() <= Date.parse(instant),
+          ),
+        ),
+      );
+    for (const fold of [false, true]) {
+      if (fold) await foldLedgerDeltas(world.ctx.em().fork());
+      const again = (await summary(from, to, 'month')).answer;
+      const bonus = (period: (typeof again.periods)[number]) =>
+        period.currencies.find((c) => c.points_currency_eid === 'bonus')!;
+      expect(again.periods.map((period) => bonus(period).outstanding)).toEqual(
+        again.periods.map((period) => upTo(period.end)),
+      );
+    }
   });
 });

@@ -90,17 +90,25 @@ export async function figuresByPeriod(
   }));
 }
 
-/** Beginning of time for the ledger (every `created_at` is later). */
-const EARLIEST = new Date('0001-01-01T00:00:00.000Z');
-
-/** Each currency's counted balance of everything before `before`: the liability at that instant. */
+/**
+ * Each currency's counted balance of everything before `before`: the liability at that instant.
+ * Whole UTC months before it from `report_ledger_months` (plus their deltas not folded yet), the
+ * rest of its month like any span.
+ */
 export async function balancesBefore(em: EntityManager, programId: number, before: Date): Promise<Map<number, bigint>> {
-  const source = figureSource(programId, EARLIEST, before);
+  const month = new Date(Date.UTC(before.getUTCFullYear(), before.getUTCMonth(), 1));
+  const source = figureSource(programId, month, before);
   const rows: Array<{ currency_id: string; amount: string }> = await em.execute(
-    `select s.currency_id, sum(s.amount)::text as amount
-       from (${source.sql}) s (currency_id, at, figure, promotion_id, amount, n, uncollected, partner_funded)
+    `select s.currency_id, sum(s.amount)::text as amount from (
+       select currency_id, amount from report_ledger_months where program_id = ? and month < ?
+       union all
+       select a.currency_id, d.amount from report_ledger_deltas d join points_accounts a on a.id = d.points_account_id
+        where d.program_id = ? and d.created_at < ?
+       union all
+       select s.currency_id, s.amount
+         from (${source.sql}) s (currency_id, at, figure, promotion_id, amount, n, uncollected, partner_funded)) s
       group by 1`,
-    source.params,
+    [programId, month, programId, month, ...source.params],
   );
   return new Map(rows.map((row) => [Number(row.currency_id), BigInt(row.amount)]));
 }
@@ -322,6 +330,14 @@ export async function foldLedgerDeltas(em: EntityManager, maxBatches = 1_000): P
            on conflict (program_id, currency_id, bucket, type, promotion_id) do update
               set amount = b.amount + excluded.amount, n = b.n + excluded.n,
                   uncollected = b.uncollected + excluded.uncollected, partner_funded = b.partner_funded + excluded.partner_funded
+           returning 1),
+         monthly as (
+           insert into report_ledger_months as m (program_id, currency_id, month, amount)
+           select d.program_id, a.currency_id, date_trunc('month', d.created_at, 'UTC'), sum(d.amount)
+             from taken d join points_accounts a on a.id = d.points_account_id
+            group by 1, 2, 3
+            order by 1, 2, 3
+           on conflict (program_id, currency_id, month) do update set amount = m.amount + excluded.amount
            returning 1),
          active as (
            insert into report_member_days as r (program_id, timezone, points_account_id, year, currency_id, days)
