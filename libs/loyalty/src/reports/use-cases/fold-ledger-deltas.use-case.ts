@@ -10,7 +10,8 @@ import { foldLedgerDeltas } from '../repositories/ledger-figures';
 export class FoldLedgerDeltas {
   constructor(private readonly orm: MikroORM) {}
 
-  execute(): Promise<number | null> {
-    return foldLedgerDeltas(this.orm.em.fork());
+  /** Folds up to `maxBatches` batches of 50,000 deltas; answers how many, or null when another folder is at work. */
+  execute(maxBatches?: number): Promise<number | null> {
+    return foldLedgerDeltas(this.orm.em.fork(), maxBatches);
   }
 }
