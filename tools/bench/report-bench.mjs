@@ -9,6 +9,7 @@
 // same figures aggregated straight from the transactions (what the buckets save), and a one-month
 // export with the worker's memory. Build first (`npm run build`).
 // BENCH_QUICK=1 (or REPORT_TRANSACTIONS / REPORT_MEMBERS) makes it small: 200,000 rows, 2,000 members.
+// BENCH_KEEP_DB=1 keeps the database for a look at the plans.
 // Writes bench/results/<date>-report-summary.json and prints a table.
 import { spawn } from 'node:child_process';
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
@@ -308,7 +309,8 @@ async function main() {
       child.kill('SIGTERM');
       await new Promise((resolve) => child.once('exit', resolve));
     }
-    await admin(`drop database if exists "${database}" with (force)`);
+    if (process.env.BENCH_KEEP_DB === '1') console.log(`kept database ${database}`);
+    else await admin(`drop database if exists "${database}" with (force)`);
   }
 }
 

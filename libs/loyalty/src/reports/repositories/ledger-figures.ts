@@ -225,7 +225,9 @@ export async function membershipByPeriod(
 
 /**
  * How many members hold each tier at each period's end: a member counts when registered by then
- * and not deleted by then, in the tier of their last recorded tier change at or before it.
+ * and not deleted by then, in the tier of their last recorded tier change at or before it. One
+ * pass over the history: each entry holds from its `reached_at` until the member's next entry in
+ * the group (ties broken by id, as "last" means).
  */
 export async function tiersAtPeriodEnds(
   em: EntityManager,
@@ -233,16 +235,18 @@ export async function tiersAtPeriodEnds(
   ends: Date[],
 ): Promise<Array<{ period: number; groupId: number; tierId: number; members: number }>> {
   const rows: Array<{ period: string; group_id: string; tier_id: string; members: string }> = await em.execute(
-    `select p.idx as period, h.group_id, h.tier_id, count(*)::text as members
-         from unnest(?::timestamptz[]) with ordinality as p(end_at, idx)
-         cross join lateral (
-           select distinct on (e.member_id, e.group_id) e.group_id, e.tier_id
-             from member_tier_history e join members m on m.id = e.member_id
-            where m.program_id = ? and m.registered_at <= p.end_at
-              and (m.deleted_at is null or m.deleted_at > p.end_at) and e.reached_at <= p.end_at
-            order by e.member_id, e.group_id, e.reached_at desc, e.id desc) h
-        group by 1, 2, 3`,
-    [pgTimestampArray(ends), programId],
+    `with spans as (
+       select e.group_id, e.tier_id, e.reached_at as held_from, m.registered_at, m.deleted_at,
+              lead(e.reached_at) over (partition by e.member_id, e.group_id order by e.reached_at, e.id) as held_until
+         from member_tier_history e join members m on m.id = e.member_id
+        where m.program_id = ?)
+     select p.idx as period, s.group_id, s.tier_id, count(*)::text as members
+       from spans s
+       join unnest(?::timestamptz[]) with ordinality as p(end_at, idx)
+         on s.held_from <= p.end_at and (s.held_until is null or s.held_until > p.end_at)
+        and s.registered_at <= p.end_at and (s.deleted_at is null or s.deleted_at > p.end_at)
+      group by 1, 2, 3`,
+    [programId, pgTimestampArray(ends)],
   );
   return rows.map((row) => ({
     period: Number(row.period),
