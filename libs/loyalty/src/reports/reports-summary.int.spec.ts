@@ -377,6 +377,42 @@ describe('loyalty/reports/summary against the ledger rows (real PostgreSQL, Euro
     expect(await byDay()).toEqual(warsaw);
   });
 
+  it('counts a member once in a week across New Year, and adds members seen only in deltas not folded yet', async () => {
+    let seq = 0;
+    const accrue = (n: number, instant: string) =>
+      at(instant).then(() =>
+        world.as(() =>
+          world.ctx.get(AccruePoints).execute({
+            programId: world.program.id,
+            person: person(n),
+            promotion: 'promo-b',
+            points_currency_eid: 'bonus',
+            amount: '1.00',
+            fingerprint: `ny${(seq += 1)}`,
+          }),
+        ),
+      );
+    const week = async () => {
+      const { answer } = await summary('2026-12-28', '2027-01-03', 'week');
+      return answer.periods.map((period) => [
+        period.period,
+        period.currencies.find((c) => c.points_currency_eid === 'bonus')!.active_members,
+      ]);
+    };
+    await foldLedgerDeltas(world.ctx.em().fork());
+    await accrue(1, '2026-12-31T12:00:00.000Z');
+    await accrue(1, '2027-01-02T12:00:00.000Z');
+    await accrue(2, '2027-01-01T12:00:00.000Z');
+    expect(await week()).toEqual([['2026-12-28', 2]]); // from the deltas alone
+    await foldLedgerDeltas(world.ctx.em().fork());
+    expect(await week()).toEqual([['2026-12-28', 2]]); // from the two years' bitmaps, merged
+    await accrue(1, '2027-01-03T12:00:00.000Z'); // already counted from the bitmaps
+    await accrue(4, '2027-01-03T13:00:00.000Z'); // only in a delta
+    expect(await week()).toEqual([['2026-12-28', 3]]);
+    await foldLedgerDeltas(world.ctx.em().fork());
+    expect(await week()).toEqual([['2026-12-28', 3]]);
+  });
+
   it('reads ragged RFC 3339 edges from the transactions and the whole quarter hours from the buckets', async () => {
     const from = '2026-03-20T10:00:00.001Z';
     const to = '2026-04-03T08:07:00.000Z';

@@ -148,7 +148,10 @@ export interface DaySegment {
 
 /**
  * Members (per currency) with at least one counted transaction per period, from the day bitmaps
- * built in `timezone`, plus the deltas not folded yet.
+ * built in `timezone`, plus the deltas not folded yet. A period within one year has one run of bits
+ * per account row, so its accounts are counted without a distinct; a period across New Year (a
+ * week) merges its two rows; an account seen only in unfolded deltas is added when its bitmap has
+ * nothing in the period.
  */
 export async function activeMembersByPeriodFromDays(
   em: EntityManager,
@@ -158,35 +161,62 @@ export async function activeMembersByPeriodFromDays(
   window: { from: Date; to: Date; starts: Date[] },
 ): Promise<Array<{ period: number; currencyId: number; members: number }>> {
   const ints = (values: number[]) => `{${values.join(',')}}`;
+  const runs = new Map<number, number>();
+  for (const segment of segments) runs.set(segment.period, (runs.get(segment.period) ?? 0) + 1);
+  const single = segments.map((segment) => (runs.get(segment.period) === 1 ? 1 : 0));
   const rows: Array<{ period: number; currency_id: string; members: string }> = await em.execute(
-    `select x.period, x.currency_id, count(distinct x.points_account_id)::text as members from (
-       select s.period, r.currency_id, r.points_account_id
-         from unnest(?::int[], ?::int[], ?::int[], ?::int[]) as s(period, yr, fr, ln)
-         join report_member_days r on r.program_id = ? and r.timezone = ? and r.year = s.yr
-        where bit_count(substring(r.days from s.fr for s.ln)) > 0
-       union all
-       select width_bucket(d.created_at, ?::timestamptz[]), a.currency_id, d.points_account_id
+    `with seg as (
+       select * from unnest(?::int[], ?::int[], ?::int[], ?::int[], ?::int[]) as s(period, yr, fr, ln, single)),
+     fresh as (
+       select distinct width_bucket(d.created_at, ?::timestamptz[]) as period, a.currency_id, d.points_account_id,
+              extract(year from d.created_at at time zone ?)::int as yr
          from report_ledger_deltas d join points_accounts a on a.id = d.points_account_id
-        where d.program_id = ? and d.n > 0 and d.created_at >= ? and d.created_at <= ?) x
+        where d.program_id = ? and d.n > 0 and d.created_at >= ? and d.created_at <= ?)
+     select s.period, r.currency_id, count(*)::text as members
+       from seg s join report_member_days r on r.program_id = ? and r.timezone = ? and r.year = s.yr
+      where s.single = 1 and bit_count(substring(r.days from s.fr for s.ln)) > 0
+      group by 1, 2
+     union all
+     select period, currency_id, count(*)::text from (
+       select distinct s.period, r.currency_id, r.points_account_id
+         from seg s join report_member_days r on r.program_id = ? and r.timezone = ? and r.year = s.yr
+        where s.single = 0 and bit_count(substring(r.days from s.fr for s.ln)) > 0) merged
+      group by 1, 2
+     union all
+     select f.period, f.currency_id, count(distinct f.points_account_id)::text
+       from fresh f
+      where not exists (
+        select 1 from seg s join report_member_days r
+            on r.program_id = ? and r.timezone = ? and r.year = s.yr and r.points_account_id = f.points_account_id
+         where s.period = f.period and bit_count(substring(r.days from s.fr for s.ln)) > 0)
       group by 1, 2`,
     [
       ints(segments.map((segment) => segment.period)),
       ints(segments.map((segment) => segment.year)),
       ints(segments.map((segment) => segment.from)),
       ints(segments.map((segment) => segment.length)),
-      programId,
-      timezone,
+      ints(single),
       pgTimestampArray(window.starts),
+      timezone,
       programId,
       window.from,
       window.to,
+      programId,
+      timezone,
+      programId,
+      timezone,
+      programId,
+      timezone,
     ],
   );
-  return rows.map((row) => ({
-    period: Number(row.period),
-    currencyId: Number(row.currency_id),
-    members: Number(row.members),
-  }));
+  const counts = new Map<string, { period: number; currencyId: number; members: number }>();
+  for (const row of rows) {
+    const key = `${row.period}:${row.currency_id}`;
+    const entry = counts.get(key) ?? { period: Number(row.period), currencyId: Number(row.currency_id), members: 0 };
+    entry.members += Number(row.members);
+    counts.set(key, entry);
+  }
+  return [...counts.values()];
 }
 
 /** The zone the program's day bitmaps were built in (null before the first fold). */
@@ -227,33 +257,48 @@ export async function membershipByPeriod(
  * How many members hold each tier at each period's end: a member counts when registered by then
  * and not deleted by then, in the tier of their last recorded tier change at or before it. One
  * pass over the history: each entry holds from its `reached_at` until the member's next entry in
- * the group (ties broken by id, as "last" means).
+ * the group (ties broken by id, as "last" means), clipped to the membership; it counts at the ends
+ * that fall in that span — a run of period indexes, recorded as +1 at its first and −1 after its
+ * last and summed here, so the work does not multiply members by periods.
  */
 export async function tiersAtPeriodEnds(
   em: EntityManager,
   programId: number,
   ends: Date[],
 ): Promise<Array<{ period: number; groupId: number; tierId: number; members: number }>> {
-  const rows: Array<{ period: string; group_id: string; tier_id: string; members: string }> = await em.execute(
+  const rows: Array<{ idx: number; group_id: string; tier_id: string; delta: string }> = await em.execute(
     `with spans as (
-       select e.group_id, e.tier_id, e.reached_at as held_from, m.registered_at, m.deleted_at,
-              lead(e.reached_at) over (partition by e.member_id, e.group_id order by e.reached_at, e.id) as held_until
+       select e.group_id, e.tier_id, greatest(e.reached_at, m.registered_at) as held_from,
+              least(coalesce(lead(e.reached_at) over (partition by e.member_id, e.group_id order by e.reached_at, e.id),
+                             'infinity'), coalesce(m.deleted_at, 'infinity')) as held_until
          from member_tier_history e join members m on m.id = e.member_id
-        where m.program_id = ?)
-     select p.idx as period, s.group_id, s.tier_id, count(*)::text as members
-       from spans s
-       join unnest(?::timestamptz[]) with ordinality as p(end_at, idx)
-         on s.held_from <= p.end_at and (s.held_until is null or s.held_until > p.end_at)
-        and s.registered_at <= p.end_at and (s.deleted_at is null or s.deleted_at > p.end_at)
+        where m.program_id = ?),
+     runs as (
+       select group_id, tier_id,
+              width_bucket(held_from - interval '1 millisecond', ?::timestamptz[]) + 1 as first_idx,
+              width_bucket(held_until - interval '1 millisecond', ?::timestamptz[]) as last_idx
+         from spans where held_until > held_from)
+     select idx, group_id, tier_id, sum(delta)::text as delta from (
+       select first_idx as idx, group_id, tier_id, 1 as delta from runs where first_idx <= last_idx
+       union all
+       select last_idx + 1, group_id, tier_id, -1 from runs where first_idx <= last_idx) d
       group by 1, 2, 3`,
-    [programId, pgTimestampArray(ends)],
+    [programId, pgTimestampArray(ends), pgTimestampArray(ends)],
   );
-  return rows.map((row) => ({
-    period: Number(row.period),
-    groupId: Number(row.group_id),
-    tierId: Number(row.tier_id),
-    members: Number(row.members),
-  }));
+  const result: Array<{ period: number; groupId: number; tierId: number; members: number }> = [];
+  const keys = [...new Set(rows.map((row) => `${row.group_id}:${row.tier_id}`))];
+  for (const key of keys) {
+    const [groupId, tierId] = key.split(':').map(Number);
+    const steps = new Map(
+      rows.filter((row) => `${row.group_id}:${row.tier_id}` === key).map((row) => [Number(row.idx), Number(row.delta)]),
+    );
+    let members = 0;
+    for (let period = 1; period <= ends.length; period += 1) {
+      members += steps.get(period) ?? 0;
+      if (members !== 0) result.push({ period, groupId, tierId, members });
+    }
+  }
+  return result;
 }
 
 /**
