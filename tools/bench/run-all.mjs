@@ -22,6 +22,7 @@ const benches = [
   { name: 'price-cart', script: 'price-cart-bench.mjs', quickEnv: {} },
   { name: 'checkout', script: 'checkout-bench.mjs', quickEnv: {} },
   { name: 'expiry', script: 'expiry-bench.mjs', quickEnv: {} },
+  { name: 'report', script: 'report-bench.mjs', quickEnv: {} },
 ];
 
 function run(bench) {

@@ -180,6 +180,25 @@ describe('role matrix', () => {
     return { segmentId, taskId };
   }
 
+  /** A finished transactions export (its file is what `tasks/download` serves). */
+  let exportTask: Promise<number> | undefined;
+  async function finishedExportTask(): Promise<number> {
+    loyaltyFixture ??= makeLoyaltyFixture();
+    const { programId, currencyId } = await loyaltyFixture;
+    const { task_id } = await adminCall<{ task_id: number }>('loyalty/transactions_export', {
+      loyalty_program_id: programId,
+      points_currency_iid: currencyId,
+      date_from: '2026-01-01',
+      date_to: '2026-12-31',
+    });
+    for (let attempt = 0; attempt < 600; attempt += 1) {
+      const task = await adminCall<{ status: string }>('tasks/get', { task_id });
+      if (task.status === 'done') return task_id;
+      await new Promise((resolve) => setTimeout(resolve, 100));
+    }
+    throw new Error(`export task ${task_id} did not finish`);
+  }
+
   /** A valid body for a market method (and `tasks/get`), naming the market fixture. */
   async function marketBody(method: string): Promise<Record<string, unknown>> {
     marketFixture ??= makeMarketFixture();
@@ -259,6 +278,9 @@ describe('role matrix', () => {
       }
       case 'tasks/get':
         return { task_id: taskId };
+      case 'tasks/download':
+        exportTask ??= finishedExportTask();
+        return { task_id: await exportTask };
       default:
         if (method.endsWith('/list')) return { limit: 100 };
         throw new Error(`no body for ${method}`);
@@ -289,6 +311,10 @@ describe('role matrix', () => {
       case 'loyalty/promotions/list':
       case 'loyalty/trigger_promotions':
         return program;
+      case 'loyalty/transactions_export':
+        return { ...program, points_currency_iid: currencyId, date_from: '2026-01-01', date_to: '2026-12-31' };
+      case 'loyalty/reports/summary':
+        return { ...program, date_from: '2026-01-01', date_to: '2026-01-31', group_by: 'week' };
       case 'loyalty/programs/list':
         return { limit: 100 };
       case 'loyalty/programs/deactivate':
@@ -555,7 +581,13 @@ describe('role matrix', () => {
 
   it.each(CASES)('$method as $caller: allowed=$allowed', async ({ method, caller, allowed }) => {
     const answer = await stack.call<Envelope<unknown>>(method, await validBody(method), tokenOf(caller));
-    if (allowed) {
+    if (allowed && method === 'tasks/download') {
+      // the file itself, not the envelope
+      expect({ status: answer.status, type: answer.headers.get('content-type') }).toEqual({
+        status: 200,
+        type: 'text/csv; charset=utf-8',
+      });
+    } else if (allowed) {
       expect({ status: answer.status, error: answer.body.error }).toEqual({ status: 200, error: 0 });
       expect(answer.body.error_text).toBe('Successful operation');
     } else {

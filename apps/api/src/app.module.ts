@@ -19,6 +19,7 @@ import { MarketApiModule } from './market/market-api.module';
 import { MarketOrdersApiModule } from './market-orders/market-orders-api.module';
 import { ProfilesController } from './profiles/profiles.controller';
 import { PromoCodesApiModule } from './promo-codes/promo-codes-api.module';
+import { ReportsApiModule } from './reports/reports-api.module';
 import { TestClockController } from './test-clock/test-clock.controller';
 import { TokensController } from './tokens/tokens.controller';
 
@@ -37,6 +38,7 @@ export class ApiModule {
         MarketOrdersApiModule,
         PromoCodesApiModule,
         HooksApiModule,
+        ReportsApiModule,
       ],
       controllers: [
         AccountsController,

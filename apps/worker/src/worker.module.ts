@@ -1,6 +1,6 @@
 import { DynamicModule, Module } from '@nestjs/common';
 import { DiscoveryModule } from '@nestjs/core';
-import { PromoCodesModule, TierReviewsModule } from '@loyalty/loyalty';
+import { LoyaltyExportsModule, LoyaltyReportsModule, PromoCodesModule, TierReviewsModule } from '@loyalty/loyalty';
 import { NotificationsModule } from '@loyalty/notifications';
 import { MarketCatalogModule } from '@loyalty/market-catalog';
 import { PlatformModule, PlatformOptions } from '@loyalty/platform';
@@ -11,6 +11,9 @@ import { SettleDueHandler } from './due/settle-due.handler';
 import { HookDeliveriesSweep } from './hooks/hook-deliveries.sweep';
 import { HookDeliveryHandler } from './hooks/hook-delivery.handler';
 import { HookDeliverySink } from './hooks/hook-delivery.sink';
+import { ReportFoldSweep } from './exports/report-fold.sweep';
+import { TransactionsExportHandler } from './exports/transactions-export.handler';
+import { TransactionsExportSweep } from './exports/transactions-export.sweep';
 import { FeedImportHandler } from './imports/feed-import.handler';
 import { FeedImportsSweep } from './imports/feed-imports.sweep';
 import { FeedTickHandler } from './imports/feed-tick.handler';
@@ -38,6 +41,7 @@ const jobHandlers = [
   SendNoticesHandler,
   HookDeliveryHandler,
   TierReviewHandler,
+  TransactionsExportHandler,
 ];
 const sweepTasks = [
   ScheduleMaintenanceTask,
@@ -47,6 +51,8 @@ const sweepTasks = [
   ExpiryNoticesSweep,
   HookDeliveriesSweep,
   TierReviewsSweep,
+  TransactionsExportSweep,
+  ReportFoldSweep,
 ];
 
 /** The worker: job handlers on BullMQ, the outbox relay and the sweep. Its HTTP port serves health and metrics only. */
@@ -62,6 +68,8 @@ export class WorkerModule {
         PromoCodesModule,
         NotificationsModule,
         TierReviewsModule,
+        LoyaltyExportsModule,
+        LoyaltyReportsModule,
       ],
       providers: [
         JobRegistry,

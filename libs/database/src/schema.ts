@@ -7,6 +7,8 @@ import { MARKET_CATALOG_ENTITIES } from '@loyalty/market-catalog';
 import { ORDER_ENTITIES } from '@loyalty/orders';
 import { NOTIFICATION_ENTITIES } from '@loyalty/notifications';
 import { MIGRATIONS } from './migration-list';
+import { TASK_FILE_ENTITIES } from '@loyalty/platform';
+import { REPORT_ENTITIES } from '@loyalty/loyalty';
 
 /** Every entity of the product and every migration, in the order they apply. */
 export const SCHEMA: SchemaDefinition = {
@@ -18,6 +20,8 @@ export const SCHEMA: SchemaDefinition = {
     ...ORDER_ENTITIES,
     ...NOTIFICATION_ENTITIES,
     ...TIER_REVIEW_ENTITIES,
+    ...TASK_FILE_ENTITIES,
+    ...REPORT_ENTITIES,
   ],
   migrations: MIGRATIONS,
 };

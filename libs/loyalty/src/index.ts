@@ -68,3 +68,5 @@ export * from './tiers/run-tier-review.use-case';
 export * from './tiers/tier-review-plan';
 export * from './tiers/tier-reviews.module';
 export * from './tiers/schedule-tier-reviews';
+export * from './reports/index';
+export * from './exports/index';

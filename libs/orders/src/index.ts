@@ -32,3 +32,6 @@ export * from './checkout/use-cases/simulate-promotions.use-case';
 export * from './nest/orders.module';
 export * from './views/order-loyalty-view';
 export * from './returns/committed-order-returns';
+export * from './reports/order-promotion-figures';
+export * from './reports/summarize-program.use-case';
+export * from './reports/order-reports.module';

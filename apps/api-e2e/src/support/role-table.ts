@@ -117,4 +117,7 @@ export const ALLOWED: Record<string, Caller[]> = {
   'hooks/delete': ['admin'],
   'hooks/test': ['admin'],
   'hooks/deliveries': ['admin'],
+  'loyalty/transactions_export': ['admin', 'integration', 'read'],
+  'loyalty/reports/summary': ['admin', 'integration', 'read'],
+  'tasks/download': ['admin', 'integration', 'read'],
 };

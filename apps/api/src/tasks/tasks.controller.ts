@@ -12,6 +12,13 @@ export class TaskView {
   @Out({ example: 'market.feed_import' }) kind!: string;
   @Out({ enum: TASK_STATUSES, example: 'done' }) status!: TaskStatus;
   @Out({ type: 'integer', minimum: 0, maximum: 100, example: 100 }) progress!: number;
+  @Out({
+    type: 'integer',
+    minimum: 0,
+    example: 0,
+    description: 'Items handled so far (an export: rows written); 0 for tasks that do not count',
+  })
+  items_processed!: number;
   @Out({ type: 'object', additionalProperties: true, example: { format: 'yml', url: null, schedule_id: null } })
   input!: Record<string, unknown>;
   @Out({

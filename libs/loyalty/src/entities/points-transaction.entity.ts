@@ -32,6 +32,11 @@ export type TransactionStatus = 'temporary' | 'posted' | 'rolled_back' | 'cancel
   expression:
     'create index "points_transactions_account_temporaries_idx" on "points_transactions" ("points_account_id") where "status" = \'temporary\'',
 })
+@Index({
+  name: 'points_transactions_program_created_idx',
+  expression:
+    'create index "points_transactions_program_created_idx" on "points_transactions" ("program_id", "created_at", "id") include ("points_account_id")',
+})
 export class PointsTransaction {
   @PrimaryKey({ type: idType, autoincrement: true })
   id!: number;

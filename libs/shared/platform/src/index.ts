@@ -61,3 +61,6 @@ export * from './queues/job-queues';
 export * from './idempotency/purge-expired-records';
 export * from './lifecycle/graceful-exit';
 export * from './http/create-http-app';
+export * from './tasks/task-file-chunk.entity';
+export * from './tasks/task-files';
+export * from './tasks/download-task-file.use-case';

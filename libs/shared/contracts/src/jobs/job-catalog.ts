@@ -28,6 +28,8 @@ export interface JobPayloads {
   'hooks.delivery.send': { delivery_id: number };
   /** Reviews a periodic tier group at a review instant (and any earlier review still undone). */
   'loyalty.tiers.review': { tier_group_id: number; review_at: string };
+  /** Runs one queued transactions export task (`loyalty/transactions_export`). */
+  'imports.transactions.export': { task_id: number };
 }
 
 export type JobName = keyof JobPayloads;
@@ -48,6 +50,7 @@ export const JOB_CATALOG: { readonly [K in JobName]: { queue: QueueName; descrip
   'loyalty.notices.send': { queue: 'loyalty', description: "Send a program's expiry notices of one local day" },
   'hooks.delivery.send': { queue: 'hooks', description: 'Send one attempt of an action-hook delivery' },
   'loyalty.tiers.review': { queue: 'loyalty', description: 'Review the members of a periodic tier group' },
+  'imports.transactions.export': { queue: 'imports', description: "Export a program's transactions as CSV (a task)" },
 };
 
 export const JOB_NAMES = Object.keys(JOB_CATALOG) as JobName[];

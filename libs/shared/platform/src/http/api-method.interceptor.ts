@@ -10,6 +10,7 @@ import { requestFingerprint } from '../idempotency/canonical-json';
 import { ROOT_SCOPE } from '../idempotency/idempotency-record.entity';
 import { IdempotencyStore, MAX_IDEMPOTENCY_KEY_LENGTH } from '../idempotency/idempotency-store';
 import { AccountContext } from '../tenancy/account-context';
+import { FileDownload } from '../tasks/task-files';
 import { API_METHOD_META, ApiMethodMeta } from './api-method';
 import { RenderedResponse, RenderedResponseException, renderFailure, renderSuccess, toApiFailure } from './envelope';
 
@@ -34,9 +35,10 @@ export class ApiMethodInterceptor implements NestInterceptor {
     const reply = context.switchToHttp().getResponse<FastifyReply>();
     const caller = request.caller ?? null;
     const key = idempotencyKey(request.headers['idempotency-key']);
-    const run = async (): Promise<string> => {
+    const run = async (): Promise<unknown> => {
       if (!key || !meta.mutating) {
         const payload = await lastValueFrom(next.handle(), { defaultValue: null });
+        if (payload instanceof FileDownload) return sendFile(reply, payload);
         return send(reply, renderSuccess(meta.path, payload));
       }
       const outcome = await this.idempotency.execute(
@@ -81,6 +83,13 @@ function idempotencyKey(header: string | string[] | undefined): string | null {
     );
   }
   return key;
+}
+
+/** A file (`tasks/download`) goes back as its own stream, without the envelope. */
+function sendFile(reply: FastifyReply, file: FileDownload): FileDownload['stream'] {
+  reply.header('content-type', file.contentType);
+  reply.header('content-disposition', `attachment; filename="${file.fileName.replace(/[^A-Za-z0-9._-]/g, '_')}"`);
+  return file.stream;
 }
 
 /** Successful answers go back through Nest as JSON text; failures through the exception filter. */

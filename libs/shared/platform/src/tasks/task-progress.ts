@@ -36,6 +36,13 @@ export const TaskProgress = {
       ]);
   },
 
+  /** Items handled so far (an export's rows), shown by `tasks/get` as `items_processed`. */
+  async items(em: EntityManager, taskId: number, items: number): Promise<void> {
+    await em
+      .getConnection()
+      .execute(`update tasks set items_processed = ? where id = ? and status = 'running'`, [items, taskId]);
+  },
+
   async heartbeat(em: EntityManager, taskId: number, now: Date): Promise<void> {
     await em
       .getConnection()
@@ -48,7 +55,7 @@ export const TaskProgress = {
    */
   async requeueStale(em: EntityManager, kind: string, before: Date): Promise<number[]> {
     const rows: Array<{ id: string }> = await em.getConnection().execute(
-      `update tasks set status = 'queued', started_at = null, heartbeat_at = null, progress = 0
+      `update tasks set status = 'queued', started_at = null, heartbeat_at = null, progress = 0, items_processed = 0
        where kind = ? and status = 'running' and heartbeat_at < ? returning id`,
       [kind, before],
     );

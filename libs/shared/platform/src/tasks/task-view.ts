@@ -8,6 +8,7 @@ export function taskView(task: Task) {
     kind: task.kind,
     status: task.status,
     progress: task.progress,
+    items_processed: task.itemsProcessed,
     input: task.input,
     result: task.result,
     errors: task.errors,

@@ -1,4 +1,4 @@
-import { Entity, ManyToOne, PrimaryKey, Property } from '@mikro-orm/core';
+import { Entity, ManyToOne, Opt, PrimaryKey, Property } from '@mikro-orm/core';
 import { Account } from '../accounts/account.entity';
 import { idType } from '../database/id-type';
 
@@ -46,6 +46,10 @@ export class Task {
 
   @Property({ type: 'timestamptz', length: 3, nullable: true })
   finishedAt: Date | null = null;
+
+  /** Items the task has handled so far (an export's rows written); 0 where a task does not count. */
+  @Property({ type: 'integer', default: 0 })
+  itemsProcessed: Opt<number> = 0;
 
   /** Moved by the running worker; a running task whose heartbeat stopped is queued again. */
   @Property({ type: 'timestamptz', length: 3, nullable: true })
