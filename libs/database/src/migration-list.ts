@@ -8,8 +8,8 @@ import { Migration20261126021317 } from './migrations/Migration20261126021317';
 import { Migration20261126021532 } from './migrations/Migration20261126021532';
 import { Migration20261126044850 } from './migrations/Migration20261126044850';
 import { Migration20261126070100 } from './migrations/Migration20261126070100';
-import { Migration20261126070300 } from './migrations/Migration20261126070300';
 import { Migration20261126070200 } from './migrations/Migration20261126070200';
+import { Migration20261126070300 } from './migrations/Migration20261126070300';
 
 /** Migrations listed explicitly: the bundled apps have no migration files to glob. Append new ones. */
 export const MIGRATIONS: MigrationObject[] = [
@@ -22,6 +22,6 @@ export const MIGRATIONS: MigrationObject[] = [
   { name: 'Migration20261126021532', class: Migration20261126021532 },
   { name: 'Migration20261126044850', class: Migration20261126044850 },
   { name: 'Migration20261126070100', class: Migration20261126070100 },
-  { name: 'Migration20261126070300', class: Migration20261126070300 },
   { name: 'Migration20261126070200', class: Migration20261126070200 },
+  { name: 'Migration20261126070300', class: Migration20261126070300 },
 ];

@@ -261,10 +261,12 @@ describe('due ledger effects (real PostgreSQL)', () => {
       accounts.push((await accountOf(accrued.transaction_id)).id);
     }
     const after = '2025-08-10T22:00:00.000Z';
-    expect((await settle(after, 4)).accounts).toBe(4);
+    expect(await settle(after, 4)).toMatchObject({ accounts: 4, expired: 4 });
     const concurrent = await Promise.all([settle(after, 2), settle(after, 2), settle(after, 2)]);
     const rest = await settle(after, 100);
-    expect(concurrent.reduce((sum, pass) => sum + pass.accounts, 0) + rest.accounts).toBe(5);
+    // A pass may lock an account another pass settled a moment before (its due list was read
+    // earlier); it finds nothing left to do there, so what counts is what each pass expired.
+    expect(concurrent.reduce((sum, pass) => sum + pass.expired, 0) + rest.expired).toBe(5);
     for (const account of accounts) expect(await transactionsOf(account, 'expiration')).toHaveLength(1);
   });
 

@@ -9,7 +9,11 @@ import { MemberLedger } from '../ledger/member-ledger';
 import { activationEvent, PointsEventOwner, transactionEvent } from '../ledger/points-events';
 import { accountsWithDueTemporaries, DueOwner, loadDueLots, lockDueOwners, saveAccountBalances } from './due-store';
 
-/** What one pass did. `accounts` is how many points accounts it settled (0: nothing was due or free). */
+/**
+ * What one pass did. `accounts` is how many points accounts it locked (0: nothing was due, or all
+ * of it was held elsewhere); an account another pass settled a moment before counts here with
+ * nothing done, so effects are counted by `activated` and `expired`.
+ */
 export interface SettlementPass {
   accounts: number;
   activated: number;
