@@ -149,9 +149,10 @@ export interface DaySegment {
 /**
  * Members (per currency) with at least one counted transaction per period, from the day bitmaps
  * built in `timezone`, plus the deltas not folded yet. A period within one year has one run of bits
- * per account row, so its accounts are counted without a distinct; a period across New Year (a
- * week) merges its two rows; an account seen only in unfolded deltas is added when its bitmap has
- * nothing in the period.
+ * per account row, so one pass over the rows counts every such period at once (a filtered count
+ * per period, no join and no sort); a period across New Year (a week) merges its two rows with a
+ * distinct; an account seen only in unfolded deltas is added when its bitmap has nothing in the
+ * period.
  */
 export async function activeMembersByPeriodFromDays(
   em: EntityManager,
@@ -163,41 +164,67 @@ export async function activeMembersByPeriodFromDays(
   const ints = (values: number[]) => `{${values.join(',')}}`;
   const runs = new Map<number, number>();
   for (const segment of segments) runs.set(segment.period, (runs.get(segment.period) ?? 0) + 1);
-  const single = segments.map((segment) => (runs.get(segment.period) === 1 ? 1 : 0));
-  const rows: Array<{ period: number; currency_id: string; members: string }> = await em.execute(
+  const single = segments.filter((segment) => runs.get(segment.period) === 1);
+  const merged = segments.filter((segment) => runs.get(segment.period) !== 1);
+  const counts = new Map<string, { period: number; currencyId: number; members: number }>();
+  const add = (period: number, currencyId: number, members: number) => {
+    const key = `${period}:${currencyId}`;
+    const entry = counts.get(key) ?? { period, currencyId, members: 0 };
+    entry.members += members;
+    counts.set(key, entry);
+  };
+  // One pass over the bitmaps, one filtered count per period (the numbers are ours, not input text).
+  const years = segments.map((segment) => segment.year);
+  for (let offset = 0; offset < single.length; offset += 400) {
+    const part = single.slice(offset, offset + 400);
+    const columns = part
+      .map(
+        (segment, index) =>
+          `count(*) filter (where year = ${Math.trunc(segment.year)} and ` +
+          `bit_count(substring(days from ${Math.trunc(segment.from)} for ${Math.trunc(segment.length)})) > 0) as p${index}`,
+      )
+      .join(', ');
+    const rows: Array<Record<string, string>> = await em.execute(
+      `select currency_id, ${columns} from report_member_days
+        where program_id = ? and timezone = ? and year between ? and ? group by currency_id`,
+      [programId, timezone, Math.min(...years), Math.max(...years)],
+    );
+    for (const row of rows) {
+      part.forEach((segment, index) => add(segment.period, Number(row['currency_id']), Number(row[`p${index}`])));
+    }
+  }
+  const rest: Array<{ period: number; currency_id: string; members: string }> = await em.execute(
     `with seg as (
-       select * from unnest(?::int[], ?::int[], ?::int[], ?::int[], ?::int[]) as s(period, yr, fr, ln, single)),
+       select * from unnest(?::int[], ?::int[], ?::int[], ?::int[]) as s(period, yr, fr, ln)),
+     every_seg as (
+       select * from unnest(?::int[], ?::int[], ?::int[], ?::int[]) as s(period, yr, fr, ln)),
      fresh as (
-       select distinct width_bucket(d.created_at, ?::timestamptz[]) as period, a.currency_id, d.points_account_id,
-              extract(year from d.created_at at time zone ?)::int as yr
+       select distinct width_bucket(d.created_at, ?::timestamptz[]) as period, a.currency_id, d.points_account_id
          from report_ledger_deltas d join points_accounts a on a.id = d.points_account_id
         where d.program_id = ? and d.n > 0 and d.created_at >= ? and d.created_at <= ?)
-     select s.period, r.currency_id, count(*)::text as members
-       from seg s join report_member_days r on r.program_id = ? and r.timezone = ? and r.year = s.yr
-      where s.single = 1 and bit_count(substring(r.days from s.fr for s.ln)) > 0
-      group by 1, 2
-     union all
-     select period, currency_id, count(*)::text from (
+     select period, currency_id, count(*)::text as members from (
        select distinct s.period, r.currency_id, r.points_account_id
          from seg s join report_member_days r on r.program_id = ? and r.timezone = ? and r.year = s.yr
-        where s.single = 0 and bit_count(substring(r.days from s.fr for s.ln)) > 0) merged
+        where bit_count(substring(r.days from s.fr for s.ln)) > 0) merged
       group by 1, 2
      union all
      select f.period, f.currency_id, count(distinct f.points_account_id)::text
        from fresh f
       where not exists (
-        select 1 from seg s join report_member_days r
+        select 1 from every_seg s join report_member_days r
             on r.program_id = ? and r.timezone = ? and r.year = s.yr and r.points_account_id = f.points_account_id
          where s.period = f.period and bit_count(substring(r.days from s.fr for s.ln)) > 0)
       group by 1, 2`,
     [
+      ints(merged.map((segment) => segment.period)),
+      ints(merged.map((segment) => segment.year)),
+      ints(merged.map((segment) => segment.from)),
+      ints(merged.map((segment) => segment.length)),
       ints(segments.map((segment) => segment.period)),
       ints(segments.map((segment) => segment.year)),
       ints(segments.map((segment) => segment.from)),
       ints(segments.map((segment) => segment.length)),
-      ints(single),
       pgTimestampArray(window.starts),
-      timezone,
       programId,
       window.from,
       window.to,
@@ -205,18 +232,10 @@ export async function activeMembersByPeriodFromDays(
       timezone,
       programId,
       timezone,
-      programId,
-      timezone,
     ],
   );
-  const counts = new Map<string, { period: number; currencyId: number; members: number }>();
-  for (const row of rows) {
-    const key = `${row.period}:${row.currency_id}`;
-    const entry = counts.get(key) ?? { period: Number(row.period), currencyId: Number(row.currency_id), members: 0 };
-    entry.members += Number(row.members);
-    counts.set(key, entry);
-  }
-  return [...counts.values()];
+  for (const row of rest) add(Number(row.period), Number(row.currency_id), Number(row.members));
+  return [...counts.values()].filter((entry) => entry.members > 0);
 }
 
 /** The zone the program's day bitmaps were built in (null before the first fold). */
