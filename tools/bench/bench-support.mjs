@@ -50,3 +50,31 @@ export async function machineFacts() {
     versions: { node: process.version, postgres: version },
   };
 }
+
+export const BENCH_ROOT_KEY = 'bench-root-key-0123456789';
+
+/** The environment a benchmark starts the API and the worker with (rate limits out of the way). */
+export function benchEnv(database, redisPrefix, extra = {}) {
+  return {
+    ...process.env,
+    DATABASE_URL: databaseUrl(database),
+    ROOT_API_KEY: BENCH_ROOT_KEY,
+    QUOTE_SECRET: 'bench-quote-secret-0123456789',
+    REDIS_PREFIX: redisPrefix,
+    LOG_LEVEL: 'warn',
+    RATE_LIMIT_PER_MINUTE: '100000000',
+    ...extra,
+  };
+}
+
+/** POSTs one API method; answers its `data` (or `result`), throws on an error envelope. */
+export async function callApi(base, method, body, token) {
+  const response = await fetch(`${base}/api/v1.1/${method}`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },
+    body: JSON.stringify(body),
+  });
+  const answer = await response.json();
+  if (answer.error !== 0) throw new Error(`${method}: ${JSON.stringify(answer)}`);
+  return answer.result ?? answer.data;
+}

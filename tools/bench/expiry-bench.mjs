@@ -13,7 +13,7 @@ import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import pg from 'pg';
-import { admin, databaseUrl, machineFacts, waitReady } from './bench-support.mjs';
+import { admin, BENCH_ROOT_KEY, benchEnv, callApi, databaseUrl, machineFacts, waitReady } from './bench-support.mjs';
 import { printTargets } from './targets-table.mjs';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '../..');
@@ -25,17 +25,7 @@ const LEAD_MS = 20_000;
 const API_PORT = 3991;
 const WORKER_PORT = 3992;
 const database = `loyalty_bench_expiry_${Date.now()}`;
-const rootKey = 'bench-root-key-0123456789';
-const env = {
-  ...process.env,
-  DATABASE_URL: databaseUrl(database),
-  ROOT_API_KEY: rootKey,
-  QUOTE_SECRET: 'bench-quote-secret-0123456789',
-  REDIS_PREFIX: `bench-expiry-${Date.now()}`,
-  LOG_LEVEL: 'warn',
-  RATE_LIMIT_PER_MINUTE: '100000000',
-  SWEEP_INTERVAL_MS: '5000',
-};
+const env = benchEnv(database, `bench-expiry-${Date.now()}`, { SWEEP_INTERVAL_MS: '5000' });
 
 const start = (script, port) =>
   spawn(process.execPath, [join(root, script)], {
@@ -43,20 +33,11 @@ const start = (script, port) =>
     stdio: ['ignore', 'inherit', 'inherit'],
   });
 
-async function call(method, body, token) {
-  const response = await fetch(`http://127.0.0.1:${API_PORT}/api/v1.1/${method}`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },
-    body: JSON.stringify(body),
-  });
-  const answer = await response.json();
-  if (answer.error !== 0) throw new Error(`${method}: ${JSON.stringify(answer)}`);
-  return answer.data;
-}
+const call = (method, body, token) => callApi(`http://127.0.0.1:${API_PORT}`, method, body, token);
 
 /** A program with one currency and one member made through the API; the others are copied in SQL. */
 async function seedProgram(db, members) {
-  const { admin_token: token } = await call('admin/accounts/create', { name: 'Bench' }, rootKey);
+  const { admin_token: token } = await call('admin/accounts/create', { name: 'Bench' }, BENCH_ROOT_KEY);
   const { db_id } = await call('databases/create', { name: 'Customers' }, token);
   const { loyalty_program_id: programId } = await call(
     'loyalty/programs/create',

@@ -10,7 +10,7 @@ import { createServer } from 'node:http';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { admin, databaseUrl, machineFacts, waitReady } from './bench-support.mjs';
+import { admin, BENCH_ROOT_KEY, benchEnv, callApi, machineFacts, waitReady } from './bench-support.mjs';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '../..');
 const COUNT = Number(process.env.FEED_COUNT ?? 100_000);
@@ -18,7 +18,6 @@ const PORT = 3992;
 const WORKER_PORT = 3993;
 const database = `loyalty_feed_bench_${Date.now()}`;
 const redisPrefix = `feed-bench-${Date.now()}`;
-const rootKey = 'bench-root-key-0123456789';
 const base = `http://127.0.0.1:${PORT}`;
 
 function start(entry, extra) {
@@ -29,31 +28,13 @@ function start(entry, extra) {
       join(root, entry),
     ],
     {
-      env: {
-        ...process.env,
-        DATABASE_URL: databaseUrl(database),
-        ROOT_API_KEY: rootKey,
-        QUOTE_SECRET: 'bench-quote-secret-0123456789',
-        REDIS_PREFIX: redisPrefix,
-        LOG_LEVEL: 'warn',
-        ALLOW_PRIVATE_URLS: 'true',
-        ...extra,
-      },
+      env: benchEnv(database, redisPrefix, { ALLOW_PRIVATE_URLS: 'true', ...extra }),
       stdio: ['ignore', 'inherit', 'inherit'],
     },
   );
 }
 
-async function call(method, body, token) {
-  const response = await fetch(`${base}/api/v1.1/${method}`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },
-    body: JSON.stringify(body),
-  });
-  const answer = await response.json();
-  if (answer.error !== 0) throw new Error(`${method}: ${JSON.stringify(answer)}`);
-  return answer.result ?? answer.data;
-}
+const call = (method, body, token) => callApi(base, method, body, token);
 
 /** Resident memory of a process in MiB: current and peak (the kernel's high-water mark). */
 function memoryOf(pid) {
@@ -120,7 +101,7 @@ async function main() {
     await waitReady(`${base}/health/ready`);
     worker = start('dist/apps/worker/main.js', { PORT: String(PORT + 20), WORKER_PORT: String(WORKER_PORT) });
     await waitReady(`http://127.0.0.1:${WORKER_PORT}/health/ready`);
-    const account = await call('admin/accounts/create', { name: 'Feed bench' }, rootKey);
+    const account = await call('admin/accounts/create', { name: 'Feed bench' }, BENCH_ROOT_KEY);
     const token = account.admin_token;
     await call('market/currencies/create', { code: 'RUB' }, token);
     for (const entity_type of ['product', 'sku']) {

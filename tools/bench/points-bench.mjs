@@ -8,7 +8,7 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import autocannon from 'autocannon';
-import { admin, databaseUrl, machineFacts, waitReady } from './bench-support.mjs';
+import { admin, BENCH_ROOT_KEY, benchEnv, callApi, machineFacts, waitReady } from './bench-support.mjs';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '../..');
 const DURATION_S = Number(process.env.BENCH_DURATION_S ?? 15);
@@ -16,21 +16,13 @@ const RATE = Number(process.env.BENCH_RATE ?? 700);
 const MEMBERS = 1_000;
 const PORT = 3990;
 const database = `loyalty_bench_${Date.now()}`;
-const rootKey = 'bench-root-key-0123456789';
 
 function startApi() {
   const child = spawn(process.execPath, [join(root, 'dist/apps/api/main.js')], {
-    env: {
-      ...process.env,
-      DATABASE_URL: databaseUrl(database),
-      ROOT_API_KEY: rootKey,
-      QUOTE_SECRET: 'bench-quote-secret-0123456789',
+    env: benchEnv(database, `bench-${Date.now()}`, {
       PORT: String(PORT),
-      REDIS_PREFIX: `bench-${Date.now()}`,
-      LOG_LEVEL: 'warn',
-      RATE_LIMIT_PER_MINUTE: '100000000',
       DB_POOL_MAX: process.env.DB_POOL_MAX ?? '20',
-    },
+    }),
     stdio: ['ignore', 'inherit', 'inherit'],
   });
   return child;
@@ -38,19 +30,10 @@ function startApi() {
 
 const base = `http://127.0.0.1:${PORT}`;
 
-async function call(method, body, token) {
-  const response = await fetch(`${base}/api/v1.1/${method}`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },
-    body: JSON.stringify(body),
-  });
-  const answer = await response.json();
-  if (answer.error !== 0) throw new Error(`${method}: ${JSON.stringify(answer)}`);
-  return answer.data;
-}
+const call = (method, body, token) => callApi(base, method, body, token);
 
 async function seed() {
-  const { admin_token: token } = await call('admin/accounts/create', { name: 'Bench' }, rootKey);
+  const { admin_token: token } = await call('admin/accounts/create', { name: 'Bench' }, BENCH_ROOT_KEY);
   const { db_id } = await call('databases/create', { name: 'Customers' }, token);
   const { loyalty_program_id } = await call(
     'loyalty/programs/create',

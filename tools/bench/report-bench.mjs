@@ -16,7 +16,7 @@ import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import pg from 'pg';
-import { admin, databaseUrl, machineFacts, waitReady } from './bench-support.mjs';
+import { admin, BENCH_ROOT_KEY, benchEnv, callApi, databaseUrl, machineFacts, waitReady } from './bench-support.mjs';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '../..');
 const quick = process.env.BENCH_QUICK === '1';
@@ -28,37 +28,17 @@ const WORKER_PORT = 3995;
 const stamp = Date.now();
 const database = `loyalty_report_bench_${stamp}`;
 const redisPrefix = `report-bench-${stamp}`;
-const rootKey = 'bench-root-key-0123456789';
 const base = `http://127.0.0.1:${PORT}`;
 const ZONE = 'Europe/Moscow';
 
 function start(entry, extra) {
   return spawn(process.execPath, [join(root, entry)], {
-    env: {
-      ...process.env,
-      DATABASE_URL: databaseUrl(database),
-      ROOT_API_KEY: rootKey,
-      QUOTE_SECRET: 'bench-quote-secret-0123456789',
-      REDIS_PREFIX: redisPrefix,
-      LOG_LEVEL: 'warn',
-      RATE_LIMIT_PER_MINUTE: '1000000',
-      SWEEP_INTERVAL_MS: '1000',
-      ...extra,
-    },
+    env: benchEnv(database, redisPrefix, { RATE_LIMIT_PER_MINUTE: '1000000', SWEEP_INTERVAL_MS: '1000', ...extra }),
     stdio: ['ignore', 'inherit', 'inherit'],
   });
 }
 
-async function call(method, body, token) {
-  const response = await fetch(`${base}/api/v1.1/${method}`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },
-    body: JSON.stringify(body),
-  });
-  const answer = await response.json();
-  if (answer.error !== 0) throw new Error(`${method}: ${JSON.stringify(answer)}`);
-  return answer.result ?? answer.data;
-}
+const call = (method, body, token) => callApi(base, method, body, token);
 
 const seconds = (ms) => Math.round(ms / 100) / 10;
 const median = (values) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)];
@@ -145,7 +125,7 @@ async function main() {
   try {
     await waitReady(`${base}/health/ready`);
     await db.connect();
-    const account = await call('admin/accounts/create', { name: 'Report bench' }, rootKey);
+    const account = await call('admin/accounts/create', { name: 'Report bench' }, BENCH_ROOT_KEY);
     const token = account.admin_token;
     const { db_id: dbId } = await call('databases/create', { name: 'Customers' }, token);
     const { loyalty_program_id: programId } = await call(
