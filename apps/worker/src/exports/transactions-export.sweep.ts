@@ -1,7 +1,8 @@
 import { Injectable } from '@nestjs/common';
 import { MikroORM } from '@mikro-orm/postgresql';
 import { TRANSACTIONS_EXPORT_STALE_MS, TRANSACTIONS_EXPORT_TASK, transactionsExportJobId } from '@loyalty/loyalty';
-import { JobQueues, TaskProgress } from '@loyalty/platform';
+import { JobQueues } from '@loyalty/platform';
+import { requeueLostTasks } from '../sweep/requeue-lost-tasks';
 import { SweepTask } from '../sweep/sweep-task';
 
 /**
@@ -21,10 +22,16 @@ export class TransactionsExportSweep extends SweepTask {
   }
 
   async run(now: Date): Promise<void> {
-    const em = this.orm.em.fork();
-    const lost = await TaskProgress.needingJobs(em, TRANSACTIONS_EXPORT_TASK, now, TRANSACTIONS_EXPORT_STALE_MS);
-    for (const taskId of lost) {
-      await this.queues.requeue('imports.transactions.export', { task_id: taskId }, transactionsExportJobId(taskId));
-    }
+    await requeueLostTasks(
+      this.orm.em.fork(),
+      this.queues,
+      {
+        kind: TRANSACTIONS_EXPORT_TASK,
+        job: 'imports.transactions.export',
+        jobId: transactionsExportJobId,
+        staleMs: TRANSACTIONS_EXPORT_STALE_MS,
+      },
+      now,
+    );
   }
 }

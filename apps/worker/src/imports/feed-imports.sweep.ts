@@ -7,7 +7,8 @@ import {
   scheduleFeedTicks,
   feedTaskJobId,
 } from '@loyalty/market-catalog';
-import { JobQueues, TaskProgress } from '@loyalty/platform';
+import { JobQueues } from '@loyalty/platform';
+import { requeueLostTasks } from '../sweep/requeue-lost-tasks';
 import { SweepTask } from '../sweep/sweep-task';
 
 /**
@@ -29,9 +30,17 @@ export class FeedImportsSweep extends SweepTask {
 
   async run(now: Date): Promise<void> {
     const em = this.orm.em.fork();
-    for (const taskId of await TaskProgress.needingJobs(em, FEED_IMPORT_TASK, now, FEED_TASK_STALE_MS)) {
-      await this.queues.requeue('imports.feed.run', { task_id: taskId }, feedTaskJobId(taskId));
-    }
+    await requeueLostTasks(
+      em,
+      this.queues,
+      {
+        kind: FEED_IMPORT_TASK,
+        job: 'imports.feed.run',
+        jobId: feedTaskJobId,
+        staleMs: FEED_TASK_STALE_MS,
+      },
+      now,
+    );
     for (const schedule of await allFeedSchedules(em)) {
       await scheduleFeedTicks(this.queues, schedule);
     }

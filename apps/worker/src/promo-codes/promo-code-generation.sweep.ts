@@ -1,7 +1,8 @@
 import { Injectable } from '@nestjs/common';
 import { MikroORM } from '@mikro-orm/postgresql';
 import { PROMO_CODE_GENERATION_TASK, PROMO_CODE_TASK_STALE_MS, promoCodeTaskJobId } from '@loyalty/loyalty';
-import { JobQueues, TaskProgress } from '@loyalty/platform';
+import { JobQueues } from '@loyalty/platform';
+import { requeueLostTasks } from '../sweep/requeue-lost-tasks';
 import { SweepTask } from '../sweep/sweep-task';
 
 /**
@@ -21,10 +22,16 @@ export class PromoCodeGenerationSweep extends SweepTask {
   }
 
   async run(now: Date): Promise<void> {
-    const em = this.orm.em.fork();
-    const lost = await TaskProgress.needingJobs(em, PROMO_CODE_GENERATION_TASK, now, PROMO_CODE_TASK_STALE_MS);
-    for (const taskId of lost) {
-      await this.queues.requeue('imports.promocodes.generate', { task_id: taskId }, promoCodeTaskJobId(taskId));
-    }
+    await requeueLostTasks(
+      this.orm.em.fork(),
+      this.queues,
+      {
+        kind: PROMO_CODE_GENERATION_TASK,
+        job: 'imports.promocodes.generate',
+        jobId: promoCodeTaskJobId,
+        staleMs: PROMO_CODE_TASK_STALE_MS,
+      },
+      now,
+    );
   }
 }
