@@ -2,7 +2,7 @@ import type { FastifyInstance, FastifyRequest } from 'fastify';
 import type { Readable } from 'node:stream';
 import { DomainError } from '@loyalty/kernel';
 import { bodyLimitFor, IMPORT_BODY_LIMIT } from './body-limits';
-import { InvalidJsonBody, JsonNumberError, parseJsonBody } from './json-body';
+import { InvalidJsonBody, JsonValueError, parseJsonBody } from './json-body';
 
 /**
  * Replaces Fastify's parsers with one lossless JSON parser. Only `application/json` is accepted
@@ -28,7 +28,7 @@ function toBody(text: string): unknown {
   try {
     return parseJsonBody(text);
   } catch (error) {
-    if (error instanceof JsonNumberError) return new InvalidJsonBody(error.message, error.path);
+    if (error instanceof JsonValueError) return new InvalidJsonBody(error.message, error.path);
     return new InvalidJsonBody(`Malformed JSON: ${error instanceof Error ? error.message : String(error)}`);
   }
 }

@@ -1,11 +1,11 @@
 import fc from 'fast-check';
-import { JsonNumberError, parseJsonBody } from './json-body';
+import { JsonValueError, parseJsonBody } from './json-body';
 
-function numberErrorOf(text: string): JsonNumberError {
+function valueErrorOf(text: string): JsonValueError {
   try {
     parseJsonBody(text);
   } catch (error) {
-    if (error instanceof JsonNumberError) return error;
+    if (error instanceof JsonValueError) return error;
     throw error;
   }
   throw new Error(`${text} was accepted`);
@@ -38,20 +38,20 @@ describe('parseJsonBody', () => {
   });
 
   it('rejects a third fraction digit and names the field', () => {
-    const error = numberErrorOf('{"a":100.123}');
+    const error = valueErrorOf('{"a":100.123}');
     expect(error.path).toBe('a');
     expect(error.message).toBe('100.123 has more than 2 fraction digits');
   });
 
   it('rejects a trailing zero beyond two fraction digits, as the rule is on the source text', () => {
-    expect(numberErrorOf('{"a":1.500}').message).toBe('1.500 has more than 2 fraction digits');
+    expect(valueErrorOf('{"a":1.500}').message).toBe('1.500 has more than 2 fraction digits');
   });
 
   it('names nested fields and array items in the path', () => {
-    expect(numberErrorOf('{"data":{"lines":[{"price":1},{"price":1.001}]}}').path).toBe('data.lines[1].price');
-    expect(numberErrorOf('{"data":{"lines":[{"price":0.001}]}}').path).toBe('data.lines[0].price');
-    expect(numberErrorOf('[1, 2.345]').path).toBe('[1]');
-    expect(numberErrorOf('2.345').path).toBe('');
+    expect(valueErrorOf('{"data":{"lines":[{"price":1},{"price":1.001}]}}').path).toBe('data.lines[1].price');
+    expect(valueErrorOf('{"data":{"lines":[{"price":0.001}]}}').path).toBe('data.lines[0].price');
+    expect(valueErrorOf('[1, 2.345]').path).toBe('[1]');
+    expect(valueErrorOf('2.345').path).toBe('');
   });
 
   it.each([
@@ -63,7 +63,7 @@ describe('parseJsonBody', () => {
     ['1e20', 'significant'],
     ['1e400', 'significant'],
   ])('rejects %s (too many %s digits)', (text, kind) => {
-    const error = numberErrorOf(`{"amount":${text}}`);
+    const error = valueErrorOf(`{"amount":${text}}`);
     expect(error.path).toBe('amount');
     expect(error.message).toBe(
       kind === 'fraction' ? `${text} has more than 2 fraction digits` : `${text} has more than 15 significant digits`,
@@ -133,9 +133,15 @@ describe('parseJsonBody', () => {
       fc.property(
         fc.integer({ min: -(10 ** 14 - 1), max: 10 ** 14 - 1 }).filter((thousandths) => thousandths % 10 !== 0),
         (thousandths) => {
-          expect(numberErrorOf(JSON.stringify({ a: thousandths / 1000 })).path).toBe('a');
+          expect(valueErrorOf(JSON.stringify({ a: thousandths / 1000 })).path).toBe('a');
         },
       ),
     );
+  });
+
+  it('refuses a NUL character in a text or a key, naming its path (PostgreSQL text cannot hold it)', () => {
+    expect(valueErrorOf('{"a":[{"name":"x\\u0000y"}]}')).toMatchObject({ path: 'a[0].name' });
+    expect(valueErrorOf('{"a":{"k\\u0000":1}}')).toMatchObject({ path: 'a.k\u0000' });
+    expect(parseJsonBody('{"a":"\\u0001 ok"}')).toEqual({ a: '\u0001 ok' });
   });
 });

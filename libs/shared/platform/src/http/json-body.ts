@@ -8,7 +8,8 @@ export class InvalidJsonBody {
   ) {}
 }
 
-export class JsonNumberError extends Error {
+/** A value of the body the API cannot take, with its path: a number out of bounds, a NUL in a text. */
+export class JsonValueError extends Error {
   constructor(
     readonly path: string,
     message: string,
@@ -27,22 +28,25 @@ const MAX_SIGNIFICANT_DIGITS = 15;
 /**
  * Parses JSON without losing numbers: every numeric literal is checked against its source text
  * (at most 2 fraction digits, at most 15 significant digits) and only then becomes a JS number,
- * which is exact within those bounds. An empty body is `{}`.
+ * which is exact within those bounds. Texts (values and keys) may not contain NUL (`\u0000`),
+ * which PostgreSQL cannot store in text. An empty body is `{}`.
  */
 export function parseJsonBody(text: string): unknown {
   if (text.trim() === '') return {};
   const tree = parse(text, null, { parseNumber: (literal) => new NumberLiteral(literal) });
-  return convertNumbers(tree, '');
+  return convertValues(tree, '');
 }
 
-function convertNumbers(value: unknown, path: string): unknown {
+function convertValues(value: unknown, path: string): unknown {
   if (value instanceof NumberLiteral) return toNumber(value.text, path);
-  if (Array.isArray(value)) return value.map((item, index) => convertNumbers(item, `${path}[${index}]`));
+  if (typeof value === 'string') return withoutNul(value, path);
+  if (Array.isArray(value)) return value.map((item, index) => convertValues(item, `${path}[${index}]`));
   if (value !== null && typeof value === 'object') {
     const result: Record<string, unknown> = {};
     for (const [key, item] of Object.entries(value)) {
-      Object.defineProperty(result, key, {
-        value: convertNumbers(item, path === '' ? key : `${path}.${key}`),
+      const itemPath = path === '' ? key : `${path}.${key}`;
+      Object.defineProperty(result, withoutNul(key, itemPath), {
+        value: convertValues(item, itemPath),
         enumerable: true,
         writable: true,
         configurable: true,
@@ -53,21 +57,26 @@ function convertNumbers(value: unknown, path: string): unknown {
   return value;
 }
 
+function withoutNul(text: string, path: string): string {
+  if (text.includes('\u0000')) throw new JsonValueError(path, 'must not contain the NUL character (\\u0000)');
+  return text;
+}
+
 function toNumber(literal: string, path: string): number {
   const match = /^-?(\d+)(?:\.(\d+))?(?:[eE]([+-]?\d+))?$/.exec(literal);
-  if (!match) throw new JsonNumberError(path, `"${literal}" is not a number`);
+  if (!match) throw new JsonValueError(path, `"${literal}" is not a number`);
   const [, integer, fraction = '', exponentText = '0'] = match;
   const exponent = Number(exponentText);
   const fractionDigits = Math.max(0, fraction.length - exponent);
   if (fractionDigits > MAX_FRACTION_DIGITS) {
-    throw new JsonNumberError(path, `${literal} has more than ${MAX_FRACTION_DIGITS} fraction digits`);
+    throw new JsonValueError(path, `${literal} has more than ${MAX_FRACTION_DIGITS} fraction digits`);
   }
   const digits = integer + fraction;
   const significant = digits.replace(/^0+/, '');
   const leadingZeros = digits.length - significant.length;
   const integerDigits = Math.max(0, integer.length + exponent - leadingZeros);
   if (significant.length > MAX_SIGNIFICANT_DIGITS || integerDigits + fractionDigits > MAX_SIGNIFICANT_DIGITS) {
-    throw new JsonNumberError(path, `${literal} has more than ${MAX_SIGNIFICANT_DIGITS} significant digits`);
+    throw new JsonValueError(path, `${literal} has more than ${MAX_SIGNIFICANT_DIGITS} significant digits`);
   }
   return Number(literal);
 }
