@@ -1,47 +1,30 @@
 import { Injectable } from '@nestjs/common';
-import { MikroORM } from '@mikro-orm/postgresql';
 import {
   allFeedSchedules,
   FEED_IMPORT_TASK,
   FEED_TASK_STALE_MS,
-  scheduleFeedTicks,
   feedTaskJobId,
+  scheduleFeedTicks,
 } from '@loyalty/market-catalog';
-import { JobQueues } from '@loyalty/platform';
-import { requeueLostTasks } from '../sweep/requeue-lost-tasks';
-import { SweepTask } from '../sweep/sweep-task';
+import { LostTasksSweep } from '../sweep/lost-tasks.sweep';
 
 /**
- * Restores what Redis or a dead worker lost: a task whose worker stopped beating is queued again
- * (its import rolled back with its transaction); every feed task still queued after the grace
- * period gets a job (same deterministic job id: a job still waiting is not doubled, a failed one is replaced); every feed
- * schedule's job scheduler is rebuilt from its row.
+ * Feed imports that lost their job (a dead worker's import rolled back with its transaction), and
+ * every feed schedule's job scheduler rebuilt from its row.
  */
 @Injectable()
-export class FeedImportsSweep extends SweepTask {
+export class FeedImportsSweep extends LostTasksSweep {
   readonly name = 'feed-imports';
+  protected readonly tasks = {
+    kind: FEED_IMPORT_TASK,
+    job: 'imports.feed.run',
+    jobId: feedTaskJobId,
+    staleMs: FEED_TASK_STALE_MS,
+  } as const;
 
-  constructor(
-    private readonly orm: MikroORM,
-    private readonly queues: JobQueues,
-  ) {
-    super();
-  }
-
-  async run(now: Date): Promise<void> {
-    const em = this.orm.em.fork();
-    await requeueLostTasks(
-      em,
-      this.queues,
-      {
-        kind: FEED_IMPORT_TASK,
-        job: 'imports.feed.run',
-        jobId: feedTaskJobId,
-        staleMs: FEED_TASK_STALE_MS,
-      },
-      now,
-    );
-    for (const schedule of await allFeedSchedules(em)) {
+  override async run(now: Date): Promise<void> {
+    await super.run(now);
+    for (const schedule of await allFeedSchedules(this.orm.em.fork())) {
       await scheduleFeedTicks(this.queues, schedule);
     }
   }
