@@ -9,6 +9,7 @@ import { NOTIFICATION_ENTITIES } from '@loyalty/notifications';
 import { MIGRATIONS } from './migration-list';
 import { TASK_FILE_ENTITIES } from '@loyalty/platform';
 import { REPORT_ENTITIES } from '@loyalty/loyalty';
+import { SCENARIO_ENTITIES } from '@loyalty/scenario-node';
 
 /** Every entity of the product and every migration, in the order they apply. */
 export const SCHEMA: SchemaDefinition = {
@@ -22,6 +23,7 @@ export const SCHEMA: SchemaDefinition = {
     ...TIER_REVIEW_ENTITIES,
     ...TASK_FILE_ENTITIES,
     ...REPORT_ENTITIES,
+    ...SCENARIO_ENTITIES,
   ],
   migrations: MIGRATIONS,
 };

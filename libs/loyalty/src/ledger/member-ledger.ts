@@ -127,6 +127,7 @@ const REVERSIBLE: readonly TransactionType[] = ['accrual', 'redemption', 'initia
  */
 export class MemberLedger {
   private readonly events: NewOutboxEvent[] = [];
+  private startsScenarios = true;
   private readonly lastStatements: SqlStatement[] = [];
   /** Every lot read or made in this transaction, by id: the one copy that postings change. */
   private readonly lots = new Map<number, LotRow>();
@@ -524,6 +525,11 @@ export class MemberLedger {
     for (const expiry of plan.expire) await this.expireLot(account, currency, this.lot(expiry.lotId));
   }
 
+  /** The events this ledger writes start no scenario runs (an order committed with `skip_triggers`). */
+  withoutScenarioTriggers(): void {
+    this.startsScenarios = false;
+  }
+
   /**
    * Writes the changed lots and accounts, records tiers reached through the qualification
    * accounts touched, writes the queued outbox events, then runs the last steps; call once, as the
@@ -536,7 +542,9 @@ export class MemberLedger {
       }
     }
     for (const account of this.accounts.values()) account.version += 1;
-    const outbox = outboxInsert(this.events.splice(0));
+    const outbox = outboxInsert(
+      this.events.splice(0).map((event) => (this.startsScenarios ? event : { ...event, startsScenarios: false })),
+    );
     await runTogether(this.em, [
       ...saveLots([...this.changedLots]),
       ...[...this.accounts.values()].map(saveAccount),

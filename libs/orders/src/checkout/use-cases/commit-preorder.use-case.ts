@@ -102,6 +102,7 @@ export class CommitPreorder {
     const ledger =
       openLedger ??
       (member && (await MemberLedger.open(em, session.program, member.ref, [...session.checkout.currencies], now)));
+    if (request.skip_triggers) ledger?.withoutScenarioTriggers();
     const order = em.create(Order, {
       account: AccountContext.accountId(),
       externalId: session.sent.externalId,

@@ -35,6 +35,10 @@ export class OutboxEvent {
   @Property({ type: 'timestamptz', length: 3 })
   occurredAt!: Date;
 
+  /** False for events of an order committed with `skip_triggers`: hooks get them, scenarios do not start. */
+  @Property({ type: 'boolean', default: true })
+  startsScenarios: boolean = true;
+
   @Property({ type: 'timestamptz', length: 3, nullable: true })
   relayedAt: Date | null = null;
 }

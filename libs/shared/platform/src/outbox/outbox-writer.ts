@@ -8,6 +8,8 @@ export interface NewOutboxEvent {
   subjectKey?: string | null;
   payload: Record<string, unknown>;
   occurredAt: Date;
+  /** False when the event must not start scenario runs (an order committed with `skip_triggers`). */
+  startsScenarios?: boolean;
 }
 
 /**
@@ -23,6 +25,7 @@ export function writeOutboxEvents(em: EntityManager, events: NewOutboxEvent[]): 
       subjectKey: event.subjectKey ?? null,
       payload: event.payload,
       occurredAt: event.occurredAt,
+      startsScenarios: event.startsScenarios ?? true,
     }),
   );
 }
@@ -34,8 +37,8 @@ export function writeOutboxEvents(em: EntityManager, events: NewOutboxEvent[]): 
 export function outboxInsert(events: NewOutboxEvent[]): { sql: string; params: unknown[] } | null {
   if (events.length === 0) return null;
   return {
-    sql: `insert into outbox_events (account_id, event_id, event_type, subject_key, payload, occurred_at)
-          values ${events.map(() => '(?, ?, ?, ?, ?, ?)').join(', ')}`,
+    sql: `insert into outbox_events (account_id, event_id, event_type, subject_key, payload, occurred_at, starts_scenarios)
+          values ${events.map(() => '(?, ?, ?, ?, ?, ?, ?)').join(', ')}`,
     params: events.flatMap((event) => [
       event.accountId,
       randomUUID(),
@@ -43,6 +46,7 @@ export function outboxInsert(events: NewOutboxEvent[]): { sql: string; params: u
       event.subjectKey ?? null,
       JSON.stringify(event.payload),
       event.occurredAt,
+      event.startsScenarios ?? true,
     ]),
   };
 }
