@@ -13,6 +13,7 @@ import { AccountsController } from './accounts/accounts.controller';
 import { AuditController } from './audit/audit.controller';
 import { DatabasesController } from './databases/databases.controller';
 import { HooksApiModule } from './hooks/hooks-api.module';
+import { ScenarioRunsApiModule } from './scenarios/scenario-runs-api.module';
 import { LoyaltyConfigApiModule } from './loyalty-config/loyalty-config-api.module';
 import { LoyaltyApiModule } from './loyalty/loyalty-api.module';
 import { MarketApiModule } from './market/market-api.module';
@@ -38,6 +39,7 @@ export class ApiModule {
         MarketOrdersApiModule,
         PromoCodesApiModule,
         HooksApiModule,
+        ScenarioRunsApiModule,
         ReportsApiModule,
       ],
       controllers: [

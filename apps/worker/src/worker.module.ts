@@ -4,6 +4,7 @@ import { LoyaltyExportsModule, LoyaltyReportsModule, PromoCodesModule, TierRevie
 import { NotificationsModule } from '@loyalty/notifications';
 import { MarketCatalogModule } from '@loyalty/market-catalog';
 import { PlatformModule, PlatformOptions } from '@loyalty/platform';
+import { ScenarioNodeModule } from '@loyalty/scenario-node';
 import { DueLedgerSweep } from './due/due-ledger.sweep';
 import { ExpiryNoticesSweep } from './due/expiry-notices.sweep';
 import { SendNoticesHandler } from './due/send-notices.handler';
@@ -22,10 +23,13 @@ import { JobRunner } from './jobs/job-runner';
 import { QueueDepthMetrics } from './jobs/queue-depth.metrics';
 import { PurgeIdempotencyHandler } from './maintenance/purge-idempotency.handler';
 import { ScheduleMaintenanceTask } from './maintenance/schedule-maintenance.task';
-import { OutboxSink } from './outbox/outbox-sink';
+import { CompositeOutboxSink, OutboxSink } from './outbox/outbox-sink';
 import { OutboxRelay } from './outbox/outbox-relay';
 import { PromoCodeGenerationHandler } from './promo-codes/promo-code-generation.handler';
 import { PromoCodeGenerationSweep } from './promo-codes/promo-code-generation.sweep';
+import { RunStepHandler } from './scenarios/run-step.handler';
+import { ScenarioRunsSweep } from './scenarios/scenario-runs.sweep';
+import { ScenarioTriggerSink } from './scenarios/scenario-trigger.sink';
 import { SWEEP_TASKS } from './sweep/sweep-task';
 import { Sweeper } from './sweep/sweeper';
 import { TierReviewHandler } from './tiers/tier-review.handler';
@@ -42,6 +46,7 @@ const jobHandlers = [
   HookDeliveryHandler,
   TierReviewHandler,
   TransactionsExportHandler,
+  RunStepHandler,
 ];
 const sweepTasks = [
   ScheduleMaintenanceTask,
@@ -53,6 +58,7 @@ const sweepTasks = [
   TierReviewsSweep,
   TransactionsExportSweep,
   ReportFoldSweep,
+  ScenarioRunsSweep,
 ];
 
 /** The worker: job handlers on BullMQ, the outbox relay and the sweep. Its HTTP port serves health and metrics only. */
@@ -70,6 +76,7 @@ export class WorkerModule {
         TierReviewsModule,
         LoyaltyExportsModule,
         LoyaltyReportsModule,
+        ScenarioNodeModule,
       ],
       providers: [
         JobRegistry,
@@ -80,7 +87,14 @@ export class WorkerModule {
         { provide: SWEEP_TASKS, useFactory: (...tasks: unknown[]) => tasks, inject: sweepTasks },
         Sweeper,
         TierReviewScheduler,
-        { provide: OutboxSink, useClass: HookDeliverySink },
+        HookDeliverySink,
+        ScenarioTriggerSink,
+        {
+          provide: OutboxSink,
+          useFactory: (hooks: HookDeliverySink, scenarios: ScenarioTriggerSink) =>
+            new CompositeOutboxSink([hooks, scenarios]),
+          inject: [HookDeliverySink, ScenarioTriggerSink],
+        },
         OutboxRelay,
       ],
     };

@@ -270,6 +270,7 @@ describe('action hooks: relay, delivery, retries, dead letters, sweep (real Post
             subjectKey: event.subject_key,
             payload: event.payload,
             occurredAt: new Date(event.occurred_at),
+            startsScenarios: true,
           },
         ],
         tx,

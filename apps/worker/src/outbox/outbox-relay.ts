@@ -15,6 +15,7 @@ interface OutboxRow {
   subject_key: string | null;
   payload: Record<string, unknown>;
   occurred_at: Date | string;
+  starts_scenarios: boolean;
 }
 
 /** Relays of all workers take turns on this advisory lock, so batches go out in id order. */
@@ -72,7 +73,7 @@ export class OutboxRelay implements OnApplicationBootstrap, OnApplicationShutdow
       );
       if (!lock.taken) return { count: 0, after: undefined };
       const rows: OutboxRow[] = await em.execute(
-        `select id, account_id, event_id, event_type, subject_key, payload, occurred_at
+        `select id, account_id, event_id, event_type, subject_key, payload, occurred_at, starts_scenarios
            from outbox_events where relayed_at is null order by id limit ? for update skip locked`,
         [BATCH_SIZE],
       );
@@ -98,5 +99,6 @@ function toEvent(row: OutboxRow): RelayedEvent {
     subjectKey: row.subject_key,
     payload: row.payload,
     occurredAt: new Date(row.occurred_at),
+    startsScenarios: row.starts_scenarios,
   };
 }

@@ -19,9 +19,12 @@ export type RunStatus = 'running' | 'waiting' | 'completed' | 'failed';
 @Entity({ tableName: 'scenario_runs' })
 @Index({ properties: ['event'] })
 @Index({
-  name: 'scenario_runs_open_idx',
-  expression:
-    'create index "scenario_runs_open_idx" on "scenario_runs" ("updated_at") where "status" in (\'running\', \'waiting\')',
+  name: 'scenario_runs_running_idx',
+  expression: 'create index "scenario_runs_running_idx" on "scenario_runs" ("updated_at") where "status" = \'running\'',
+})
+@Index({
+  name: 'scenario_runs_waiting_idx',
+  expression: 'create index "scenario_runs_waiting_idx" on "scenario_runs" ("wake_at") where "status" = \'waiting\'',
 })
 export class ScenarioRun {
   @PrimaryKey({ type: idType, autoincrement: true })

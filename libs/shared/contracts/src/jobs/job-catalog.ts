@@ -30,6 +30,8 @@ export interface JobPayloads {
   'loyalty.tiers.review': { tier_group_id: number; review_at: string };
   /** Runs one queued transactions export task (`loyalty/transactions_export`). */
   'imports.transactions.export': { task_id: number };
+  /** Executes step `step` of a scenario run (the run row holds the truth; a stale step does nothing). */
+  'scenarios.run.step': { run_id: number; step: number };
 }
 
 export type JobName = keyof JobPayloads;
@@ -51,6 +53,7 @@ export const JOB_CATALOG: { readonly [K in JobName]: { queue: QueueName; descrip
   'hooks.delivery.send': { queue: 'hooks', description: 'Send one attempt of an action-hook delivery' },
   'loyalty.tiers.review': { queue: 'loyalty', description: 'Review the members of a periodic tier group' },
   'imports.transactions.export': { queue: 'imports', description: "Export a program's transactions as CSV (a task)" },
+  'scenarios.run.step': { queue: 'scenarios', description: 'Execute the next node of a scenario run' },
 };
 
 export const JOB_NAMES = Object.keys(JOB_CATALOG) as JobName[];
@@ -58,6 +61,7 @@ export const JOB_NAMES = Object.keys(JOB_CATALOG) as JobName[];
 /**
  * Jobs one worker process runs at once per queue, where it differs from the default of 4: hook
  * deliveries spend their time waiting on other servers (up to 10 s each), so one slow endpoint
- * must not take every slot (a hook has at most 4 attempts in flight).
+ * must not take every slot (a hook has at most 4 attempts in flight). Scenario steps are short
+ * database transactions, except webhook nodes (up to 10 s), so a few more run at once.
  */
-export const QUEUE_CONCURRENCY: Partial<Record<QueueName, number>> = { hooks: 32 };
+export const QUEUE_CONCURRENCY: Partial<Record<QueueName, number>> = { hooks: 32, scenarios: 8 };

@@ -51,6 +51,21 @@ export class JobQueues implements OnApplicationShutdown {
     });
   }
 
+  /** Queues many jobs of one name in one round trip (BullMQ ignores ids it still holds). */
+  async enqueueMany<K extends JobName>(
+    name: K,
+    jobs: Array<{ payload: JobPayloads[K]; options?: JobsOptions }>,
+  ): Promise<void> {
+    if (jobs.length === 0) return;
+    await this.queue(JOB_CATALOG[name].queue).addBulk(
+      jobs.map((job) => ({
+        name,
+        data: job.payload,
+        opts: { removeOnComplete: true, removeOnFail: 1000, ...job.options },
+      })),
+    );
+  }
+
   /**
    * Queues `name` under a deterministic id again, for a sweep restoring lost work. BullMQ ignores an
    * id it still holds, so a finished or failed job of that id is removed first; a job still

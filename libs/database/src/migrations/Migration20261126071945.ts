@@ -1,6 +1,6 @@
 import { Migration } from '@mikro-orm/migrations';
 
-export class Migration20261126071756 extends Migration {
+export class Migration20261126071945 extends Migration {
   override async up(): Promise<void> {
     this.addSql(
       `create table "scenarios" ("id" bigserial primary key, "account_id" bigint not null, "name" text not null, "trigger_event" text not null, "nodes" jsonb not null, "edges" jsonb not null, "version" int not null, "is_active" boolean not null, "webhook_secret" text not null, "created_at" timestamptz(3) not null, "updated_at" timestamptz(3) not null);`,
@@ -26,8 +26,9 @@ export class Migration20261126071756 extends Migration {
     this.addSql(
       `create table "scenario_runs" ("id" bigserial primary key, "account_id" bigint not null, "scenario_id" bigint not null, "version_id" bigint not null, "event_id" bigint not null, "status" text not null, "next_node" text null, "next_step" int not null, "wake_at" timestamptz(3) null, "person" jsonb null, "profile_id" text null, "outputs" jsonb not null, "error" text null, "started_at" timestamptz(3) not null, "updated_at" timestamptz(3) not null, "finished_at" timestamptz(3) null);`,
     );
+    this.addSql(`create index "scenario_runs_waiting_idx" on "scenario_runs" ("wake_at") where "status" = 'waiting';`);
     this.addSql(
-      `create index "scenario_runs_open_idx" on "scenario_runs" ("updated_at") where "status" in ('running', 'waiting');`,
+      `create index "scenario_runs_running_idx" on "scenario_runs" ("updated_at") where "status" = 'running';`,
     );
     this.addSql(`create index "scenario_runs_event_id_index" on "scenario_runs" ("event_id");`);
 
