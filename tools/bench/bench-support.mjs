@@ -1,5 +1,6 @@
 // What the benchmark scripts share: the PostgreSQL server they use, admin statements on it,
 // waiting for a process to be ready, and the machine facts every report carries.
+import { readFileSync } from 'node:fs';
 import { cpus, loadavg, totalmem } from 'node:os';
 import pg from 'pg';
 
@@ -78,3 +79,15 @@ export async function callApi(base, method, body, token) {
   if (answer.error !== 0) throw new Error(`${method}: ${JSON.stringify(answer)}`);
   return answer.result ?? answer.data;
 }
+
+/** The kernel's CPU pressure line (how much other work competed for the cores), or null where there is none. */
+export function cpuPressure() {
+  try {
+    return readFileSync('/proc/pressure/cpu', 'utf8').trim();
+  } catch {
+    return null;
+  }
+}
+
+/** The p-th percentile of ascending `sorted` values (nearest rank). */
+export const percentile = (sorted, p) => sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)];

@@ -9,11 +9,21 @@
 //
 // EXPIRY_BURST (100,000; quick 10,000), EXPIRY_RATE (500), EXPIRY_STEADY_S (60; quick 15).
 import { spawn } from 'node:child_process';
-import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdirSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import pg from 'pg';
-import { admin, BENCH_ROOT_KEY, benchEnv, callApi, databaseUrl, machineFacts, waitReady } from './bench-support.mjs';
+import {
+  admin,
+  BENCH_ROOT_KEY,
+  benchEnv,
+  callApi,
+  cpuPressure,
+  databaseUrl,
+  machineFacts,
+  percentile,
+  waitReady,
+} from './bench-support.mjs';
 import { printTargets } from './targets-table.mjs';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '../..');
@@ -145,16 +155,7 @@ async function watchExpiry(db, tag, timeoutMs) {
   return { lags: lags.sort((a, b) => a - b), lastSeenAt };
 }
 
-const percentile = (sorted, p) => sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)];
 const round = (value, digits = 1) => Math.round(value * 10 ** digits) / 10 ** digits;
-
-function cpuPressure() {
-  try {
-    return readFileSync('/proc/pressure/cpu', 'utf8').trim();
-  } catch {
-    return null;
-  }
-}
 
 async function main() {
   await admin(`create database "${database}"`);

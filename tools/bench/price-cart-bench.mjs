@@ -25,6 +25,7 @@ import {
   randomCart,
   seededRandom,
 } from './checkout-workload.mjs';
+import { cpuPressure } from './bench-support.mjs';
 import { printTargets } from './targets-table.mjs';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '../..');
@@ -246,14 +247,6 @@ function linearity(results) {
     segments,
     linear,
   };
-}
-
-function cpuPressure() {
-  try {
-    return readFileSync('/proc/pressure/cpu', 'utf8').trim();
-  } catch {
-    return null;
-  }
 }
 
 function priceCartTargets(results, curve) {

@@ -1,7 +1,7 @@
 #!/usr/bin/env node
 // `npm run bench`: every benchmark of spec/quality.md §1, one after another, each on its own fresh
 // database (points, feed import, the pure checkout calculation, checkout over HTTP, expiry on the
-// worker). Build first.
+// worker, reports, scenario runs). Build first.
 //
 // BENCH_QUICK=1 is the short smoke version: the checkout benchmarks shrink themselves (see their
 // headers), and the older ones get short settings through their own variables (3 s runs for
@@ -23,6 +23,7 @@ const benches = [
   { name: 'checkout', script: 'checkout-bench.mjs', quickEnv: {} },
   { name: 'expiry', script: 'expiry-bench.mjs', quickEnv: {} },
   { name: 'report', script: 'report-bench.mjs', quickEnv: {} },
+  { name: 'scenarios', script: 'scenario-bench.mjs', quickEnv: {} },
 ];
 
 function run(bench) {
