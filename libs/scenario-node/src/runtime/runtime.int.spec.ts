@@ -96,7 +96,10 @@ describe('scenario runtime: events, steps, waits, failures and the sweep (real P
       entities: [...PLATFORM_ENTITIES, ...SCENARIO_ENTITIES],
       env: { TEST_CLOCK: 'true', SWEEP_INTERVAL_MS: '1000' },
       providers: [
-        { provide: NodeRegistry, useFactory: () => new NodeRegistry(fakeNodes(() => ctx.get<MikroORM>(MikroORM), calls)) },
+        {
+          provide: NodeRegistry,
+          useFactory: () => new NodeRegistry(fakeNodes(() => ctx.get<MikroORM>(MikroORM), calls)),
+        },
         RunScheduler,
         ScenarioGraphs,
         FireScenarioEvent,
