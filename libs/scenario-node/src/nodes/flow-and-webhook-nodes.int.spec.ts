@@ -1,6 +1,8 @@
 import { createServer, IncomingHttpHeaders, Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { verifyHookSignature } from '@loyalty/notifications';
+import { EntityManager } from '@mikro-orm/postgresql';
+import { ActionHook, verifyHookSignature } from '@loyalty/notifications';
+import { CreateAccount } from '@loyalty/platform';
 import { NodeRegistry } from '../node/node-registry';
 import { createScenarioWorld, SCENARIO_SECRET, ScenarioWorld } from '../test-support/scenario-world';
 import { ParticipationNode } from './participation.node';
@@ -122,6 +124,29 @@ describe('flow and webhook nodes', () => {
       data: { status_code: 500, error: 'HTTP 500' },
     });
     expect(received).toHaveLength(2);
+  });
+
+  it("never sends through another account's hook", async () => {
+    const other = await world.ctx.inRequest(() =>
+      world.ctx.get(CreateAccount).execute({ name: 'other', timezone: 'UTC' }),
+    );
+    const foreignHook = await world.ctx.asAccount(other.accountId, async () => {
+      const em = world.ctx.get(EntityManager).fork();
+      const hook = em.create(ActionHook, {
+        account: other.accountId,
+        url: `${base}/foreign`,
+        events: ['scenario.node_failed'],
+        secret: 'whsec_foreign',
+        createdAt: new Date(),
+      });
+      await em.flush();
+      return hook.id;
+    });
+    expect(await world.run(webhook, world.context({}), { hook_id: foreignHook })).toEqual({
+      output: 'failed',
+      data: { status_code: null, error: `hook ${foreignHook} does not exist` },
+    });
+    expect(received).toEqual([]);
   });
 
   it('answers failed when nothing listens', async () => {

@@ -22,5 +22,7 @@ describe('refusal outputs', () => {
       data: { error_code: 'NOT_FOUND', error_text: 'gone' },
     });
     await expect(answerRefusals(() => Promise.reject(new Error('db down')), refused)).rejects.toThrow('db down');
+    const busy = new DomainError('BUSY', 'lock wait');
+    await expect(answerRefusals(() => Promise.reject(busy), refused)).rejects.toBe(busy);
   });
 });

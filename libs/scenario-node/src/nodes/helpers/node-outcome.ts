@@ -23,7 +23,13 @@ export function isUnknownMember(error: unknown): error is DomainError {
   return error instanceof DomainError && (error.code === 'NOT_A_MEMBER' || error.code === 'PROFILE_NOT_FOUND');
 }
 
-/** Runs `work`; a DomainError becomes `refused(error)` (a business outcome), anything else is thrown on. */
+/** Codes that say "try again later", not "no": the runtime's retry is the answer to them. */
+const TRANSIENT_CODES: readonly ErrorCode[] = ['BUSY', 'NOT_READY', 'INTERNAL'];
+
+/**
+ * Runs `work`; a DomainError becomes `refused(error)` (a business outcome). Anything else, and a
+ * DomainError that is transient (a member's lock not had in time), is thrown on for the runtime to retry.
+ */
 export async function answerRefusals(
   work: () => Promise<NodeResult>,
   refused: (error: DomainError) => NodeResult,
@@ -31,7 +37,7 @@ export async function answerRefusals(
   try {
     return await work();
   } catch (error) {
-    if (error instanceof DomainError) return refused(error);
+    if (error instanceof DomainError && !TRANSIENT_CODES.includes(error.code)) return refused(error);
     throw error;
   }
 }
