@@ -9,7 +9,7 @@ const facts: EventFacts = {
     order: { total: '100.10', count: 3, lines: [{ sku: 'A-1' }] },
     tags: ['vip', 'new'],
     note: 'first order of the year',
-    big: 12345678901234567890,
+    big: 12345678901234567000,
     tiny: 0.1,
     nothing: null,
   },

@@ -1,6 +1,6 @@
-import { compareExact, exactDecimal } from './exact-decimal';
+import { compareExact, ExactDecimal, exactDecimal } from './exact-decimal';
 
-const cmp = (a: unknown, b: unknown) => compareExact(exactDecimal(a)!, exactDecimal(b)!);
+const cmp = (a: unknown, b: unknown) => compareExact(exactDecimal(a) as ExactDecimal, exactDecimal(b) as ExactDecimal);
 
 describe('exact decimals', () => {
   it('reads numbers and decimal strings, exponent form included', () => {
