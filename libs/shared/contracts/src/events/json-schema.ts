@@ -1,7 +1,8 @@
 /**
  * The part of JSON Schema (draft 2020-12) the event schemas use, and a small validator for it:
  * `type` (one or several), `properties`, `required`, `additionalProperties: false`, `items`,
- * `enum`, `pattern`, `format` (`date-time`, `date`, `uuid`), `minimum`. Enough to prove in tests that the
+ * `enum`, `pattern`, `format` (`date-time`, `date`, `uuid`), `minimum`, `maximum`, `minLength`,
+ * `maxLength`. Enough to prove in tests that the
  * payloads the code writes are what the schemas document; no dependency needed.
  */
 export type JsonType = 'object' | 'array' | 'string' | 'integer' | 'number' | 'boolean' | 'null';
@@ -20,6 +21,10 @@ export interface JsonSchema {
   pattern?: string;
   format?: 'date-time' | 'date' | 'uuid';
   minimum?: number;
+  maximum?: number;
+  /** Lengths count Unicode code points, as JSON Schema says. */
+  minLength?: number;
+  maxLength?: number;
 }
 
 const RFC3339 = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d+)?(Z|[+-]\d{2}:\d{2})$/;
@@ -52,9 +57,17 @@ export function validateJson(schema: JsonSchema, value: unknown, path = '$'): st
     }
     if (schema.format === 'date' && !DATE.test(value)) problems.push(`${path}: is not a date (YYYY-MM-DD)`);
     if (schema.format === 'uuid' && !UUID.test(value)) problems.push(`${path}: is not a UUID`);
+    const length = [...value].length;
+    if (schema.minLength !== undefined && length < schema.minLength)
+      problems.push(`${path}: is shorter than ${schema.minLength} characters`);
+    if (schema.maxLength !== undefined && length > schema.maxLength)
+      problems.push(`${path}: is longer than ${schema.maxLength} characters`);
   }
   if (typeof value === 'number' && schema.minimum !== undefined && value < schema.minimum) {
     problems.push(`${path}: is below ${schema.minimum}`);
+  }
+  if (typeof value === 'number' && schema.maximum !== undefined && value > schema.maximum) {
+    problems.push(`${path}: is above ${schema.maximum}`);
   }
   if (actual === 'array' && schema.items) {
     (value as unknown[]).forEach((item, index) =>
