@@ -25,7 +25,7 @@ const registry = new NodeRegistry([
       properties: { amount: { type: 'integer', minimum: 1 }, max: { type: 'integer' } },
     },
     checkArgs: (args) =>
-      typeof args.max === 'number' && args.max < (args.amount as number)
+      typeof args['max'] === 'number' && args['max'] < (args['amount'] as number)
         ? [{ path: 'max', message: 'must not be below amount' }]
         : [],
   }),

@@ -4,6 +4,13 @@ import { NotificationsModule } from '@loyalty/notifications';
 import { NodeRegistry } from '../node/node-registry';
 import type { ScenarioNode } from '../node/scenario-node';
 import { SCENARIO_NODE_CLASSES } from '../nodes/index';
+import { ActivateScenario } from '../scenarios/activate-scenario.use-case';
+import { CreateScenario } from '../scenarios/create-scenario.use-case';
+import { DeactivateScenario } from '../scenarios/deactivate-scenario.use-case';
+import { GetScenario } from '../scenarios/get-scenario.use-case';
+import { ListNodeCatalogue } from '../scenarios/list-node-catalogue.use-case';
+import { ListScenarios } from '../scenarios/list-scenarios.use-case';
+import { UpdateScenario } from '../scenarios/update-scenario.use-case';
 
 const registry = {
   provide: NodeRegistry,
@@ -11,7 +18,17 @@ const registry = {
   inject: SCENARIO_NODE_CLASSES,
 };
 
-const providers = [...SCENARIO_NODE_CLASSES, registry];
+const configuration = [
+  CreateScenario,
+  UpdateScenario,
+  GetScenario,
+  ListScenarios,
+  ActivateScenario,
+  DeactivateScenario,
+  ListNodeCatalogue,
+];
+
+const providers = [...SCENARIO_NODE_CLASSES, registry, ...configuration];
 
 /** Scenario nodes, their registry, scenarios and the runtime that advances runs. */
 @Module({ imports: [LoyaltyModule, NotificationsModule], providers, exports: providers })
