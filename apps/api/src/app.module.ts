@@ -20,6 +20,7 @@ import { MarketOrdersApiModule } from './market-orders/market-orders-api.module'
 import { ProfilesController } from './profiles/profiles.controller';
 import { PromoCodesApiModule } from './promo-codes/promo-codes-api.module';
 import { ReportsApiModule } from './reports/reports-api.module';
+import { ScenariosApiModule } from './scenarios/scenarios-api.module';
 import { TestClockController } from './test-clock/test-clock.controller';
 import { TokensController } from './tokens/tokens.controller';
 
@@ -39,6 +40,7 @@ export class ApiModule {
         PromoCodesApiModule,
         HooksApiModule,
         ReportsApiModule,
+        ScenariosApiModule,
       ],
       controllers: [
         AccountsController,
