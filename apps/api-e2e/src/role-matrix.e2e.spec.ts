@@ -517,6 +517,38 @@ describe('role matrix', () => {
     }
   }
 
+  /** A one-node scenario the scenarios bodies name (a wait: it needs no other fixture). */
+  const MATRIX_SCENARIO = {
+    name: 'Matrix scenario',
+    trigger: { event_name: 'matrix_event' },
+    nodes: [{ id: 'pause', code: 'flow.wait', args: { seconds: 60 } }],
+    edges: [],
+  };
+  let matrixScenarioId: Promise<number> | undefined;
+
+  async function scenariosBody(method: string): Promise<Record<string, unknown>> {
+    matrixScenarioId ??= adminCall<{ scenario_id: number }>('scenarios/create', MATRIX_SCENARIO).then(
+      (created) => created.scenario_id,
+    );
+    serial += 1;
+    switch (method) {
+      case 'scenarios/create':
+        return MATRIX_SCENARIO;
+      case 'scenarios/update':
+        return { scenario_id: await matrixScenarioId, name: `Matrix scenario ${serial}` };
+      case 'scenarios/get':
+      case 'scenarios/activate':
+      case 'scenarios/deactivate':
+        return { scenario_id: await matrixScenarioId };
+      case 'scenarios/list':
+        return { limit: 100 };
+      case 'scenarios/nodes/catalogue':
+        return {};
+      default:
+        throw new Error(`no body for ${method}`);
+    }
+  }
+
   /** A body that is valid for the method (and would succeed) whoever calls it. */
   async function validBody(method: string): Promise<Record<string, unknown>> {
     switch (method) {
@@ -543,6 +575,7 @@ describe('role matrix', () => {
         if (method.startsWith('market/') || method.startsWith('tasks/')) return marketBody(method);
         if (method.startsWith('promocodes/')) return promoBody(method);
         if (method.startsWith('hooks/')) return hooksBody(method);
+        if (method.startsWith('scenarios/')) return scenariosBody(method);
         throw new Error(`no body for ${method}`);
     }
   }
@@ -636,6 +669,10 @@ describe('role matrix', () => {
       account.read,
     );
     expect(erased.body.data).toMatchObject({ email: null, phone: null, custom_fields: {} });
+
+    // the fixture's scenario and the one the admin created in the matrix
+    const scenarios = await stack.call<Envelope<{ total_count: number }>>('scenarios/list', {}, account.read);
+    expect(scenarios.body.data.total_count).toBe(2);
   });
 
   it('a token sent as the body field `token` has the same role as in the header', async () => {
