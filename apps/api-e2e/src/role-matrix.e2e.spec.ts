@@ -517,6 +517,58 @@ describe('role matrix', () => {
     }
   }
 
+  /** A one-node scenario the scenarios bodies name (a wait: it needs no other fixture). */
+  const MATRIX_SCENARIO = {
+    name: 'Matrix scenario',
+    trigger: { event_name: 'matrix_event' },
+    nodes: [{ id: 'pause', code: 'flow.wait', args: { seconds: 60 } }],
+    edges: [],
+  };
+  let matrixScenarioId: Promise<number> | undefined;
+  let matrixRunId: Promise<number> | undefined;
+
+  /** A run of an active scenario (waiting in its flow.wait), for `scenarios/runs/get`. */
+  async function startMatrixRun(): Promise<number> {
+    const { scenario_id } = await adminCall<{ scenario_id: number }>('scenarios/create', {
+      ...MATRIX_SCENARIO,
+      trigger: { event_name: 'matrix_run' },
+    });
+    await adminCall('scenarios/activate', { scenario_id });
+    const fired = await adminCall<{ runs: Array<{ run_id: number }> }>('scenarios/events/fire', {
+      event_name: 'matrix_run',
+      event_id: 'matrix-run',
+    });
+    return fired.runs[0].run_id;
+  }
+
+  async function scenariosBody(method: string): Promise<Record<string, unknown>> {
+    matrixScenarioId ??= adminCall<{ scenario_id: number }>('scenarios/create', MATRIX_SCENARIO).then(
+      (created) => created.scenario_id,
+    );
+    serial += 1;
+    switch (method) {
+      case 'scenarios/create':
+        return MATRIX_SCENARIO;
+      case 'scenarios/update':
+        return { scenario_id: await matrixScenarioId, name: `Matrix scenario ${serial}` };
+      case 'scenarios/get':
+      case 'scenarios/activate':
+      case 'scenarios/deactivate':
+        return { scenario_id: await matrixScenarioId };
+      case 'scenarios/list':
+        return { limit: 100 };
+      case 'scenarios/nodes/catalogue':
+        return {};
+      case 'scenarios/events/fire':
+        return { event_name: 'matrix_event', event_id: `matrix-event-${serial}` };
+      case 'scenarios/runs/get':
+        matrixRunId ??= startMatrixRun();
+        return { run_id: await matrixRunId };
+      default:
+        throw new Error(`no body for ${method}`);
+    }
+  }
+
   /** A body that is valid for the method (and would succeed) whoever calls it. */
   async function validBody(method: string): Promise<Record<string, unknown>> {
     switch (method) {
@@ -543,6 +595,7 @@ describe('role matrix', () => {
         if (method.startsWith('market/') || method.startsWith('tasks/')) return marketBody(method);
         if (method.startsWith('promocodes/')) return promoBody(method);
         if (method.startsWith('hooks/')) return hooksBody(method);
+        if (method.startsWith('scenarios/')) return scenariosBody(method);
         throw new Error(`no body for ${method}`);
     }
   }
@@ -636,6 +689,10 @@ describe('role matrix', () => {
       account.read,
     );
     expect(erased.body.data).toMatchObject({ email: null, phone: null, custom_fields: {} });
+
+    // the fixture's scenario, the one the admin created in the matrix, and the one whose run is read
+    const scenarios = await stack.call<Envelope<{ total_count: number }>>('scenarios/list', {}, account.read);
+    expect(scenarios.body.data.total_count).toBe(3);
   });
 
   it('a token sent as the body field `token` has the same role as in the header', async () => {

@@ -13,7 +13,6 @@ import { AccountsController } from './accounts/accounts.controller';
 import { AuditController } from './audit/audit.controller';
 import { DatabasesController } from './databases/databases.controller';
 import { HooksApiModule } from './hooks/hooks-api.module';
-import { ScenarioRunsApiModule } from './scenarios/scenario-runs-api.module';
 import { LoyaltyConfigApiModule } from './loyalty-config/loyalty-config-api.module';
 import { LoyaltyApiModule } from './loyalty/loyalty-api.module';
 import { MarketApiModule } from './market/market-api.module';
@@ -21,6 +20,7 @@ import { MarketOrdersApiModule } from './market-orders/market-orders-api.module'
 import { ProfilesController } from './profiles/profiles.controller';
 import { PromoCodesApiModule } from './promo-codes/promo-codes-api.module';
 import { ReportsApiModule } from './reports/reports-api.module';
+import { ScenariosApiModule } from './scenarios/scenarios-api.module';
 import { TestClockController } from './test-clock/test-clock.controller';
 import { TokensController } from './tokens/tokens.controller';
 
@@ -39,8 +39,8 @@ export class ApiModule {
         MarketOrdersApiModule,
         PromoCodesApiModule,
         HooksApiModule,
-        ScenarioRunsApiModule,
         ReportsApiModule,
+        ScenariosApiModule,
       ],
       controllers: [
         AccountsController,

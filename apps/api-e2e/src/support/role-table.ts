@@ -11,7 +11,9 @@ export type Caller = 'root' | 'admin' | 'integration' | 'read';
  * `members/list` are read. Promo codes: `promocodes/programs/create` is admin (configuration);
  * generate, import, attach, detach, activate and update are integration; get and list are read.
  * Action hooks: the table's admin row names `hooks/*`, so every hooks method is admin, including
- * `hooks/list` and `hooks/deliveries` (as `admin/tokens/list` is).
+ * `hooks/list` and `hooks/deliveries` (as `admin/tokens/list` is). Scenarios: create, update, activate and
+ * deactivate are admin (configuration); `scenarios/events/fire` is integration; get, list,
+ * `scenarios/runs/get` and `scenarios/nodes/catalogue` are read.
  */
 export const ALLOWED: Record<string, Caller[]> = {
   'admin/accounts/create': ['root'],
@@ -117,6 +119,15 @@ export const ALLOWED: Record<string, Caller[]> = {
   'hooks/delete': ['admin'],
   'hooks/test': ['admin'],
   'hooks/deliveries': ['admin'],
+  'scenarios/create': ['admin'],
+  'scenarios/update': ['admin'],
+  'scenarios/get': ['admin', 'integration', 'read'],
+  'scenarios/list': ['admin', 'integration', 'read'],
+  'scenarios/activate': ['admin'],
+  'scenarios/deactivate': ['admin'],
+  'scenarios/nodes/catalogue': ['admin', 'integration', 'read'],
+  'scenarios/events/fire': ['admin', 'integration'],
+  'scenarios/runs/get': ['admin', 'integration', 'read'],
   'loyalty/transactions_export': ['admin', 'integration', 'read'],
   'loyalty/reports/summary': ['admin', 'integration', 'read'],
   'tasks/download': ['admin', 'integration', 'read'],

@@ -10,6 +10,13 @@ import { GetScenarioRun } from '../runtime/get-scenario-run.use-case';
 import { RunScheduler } from '../runtime/run-scheduler';
 import { RunsForSweep } from '../runtime/runs-for-sweep';
 import { ScenarioGraphs } from '../runtime/scenario-graphs';
+import { ActivateScenario } from '../scenarios/activate-scenario.use-case';
+import { CreateScenario } from '../scenarios/create-scenario.use-case';
+import { DeactivateScenario } from '../scenarios/deactivate-scenario.use-case';
+import { GetScenario } from '../scenarios/get-scenario.use-case';
+import { ListNodeCatalogue } from '../scenarios/list-node-catalogue.use-case';
+import { ListScenarios } from '../scenarios/list-scenarios.use-case';
+import { UpdateScenario } from '../scenarios/update-scenario.use-case';
 
 const registry = {
   provide: NodeRegistry,
@@ -18,8 +25,17 @@ const registry = {
 };
 
 const runtime = [RunScheduler, ScenarioGraphs, FireScenarioEvent, AdvanceRun, GetScenarioRun, RunsForSweep];
+const configuration = [
+  CreateScenario,
+  UpdateScenario,
+  GetScenario,
+  ListScenarios,
+  ActivateScenario,
+  DeactivateScenario,
+  ListNodeCatalogue,
+];
 
-const providers = [...SCENARIO_NODE_CLASSES, registry, ...runtime];
+const providers = [...SCENARIO_NODE_CLASSES, registry, ...configuration, ...runtime];
 
 /** Scenario nodes, their registry, scenarios and the runtime that advances runs. */
 @Module({ imports: [LoyaltyModule, NotificationsModule], providers, exports: providers })
