@@ -314,21 +314,26 @@ describe('scenarios over HTTP: the marketing use cases, waits across restarts, k
       ([started]) => started.run_id,
     );
 
-    const completed = async () =>
-      Number(
+    const statuses = async () =>
+      Object.fromEntries(
         (
           await db.query(
-            "select count(*)::int as count from scenario_runs where id = any($1) and status = 'completed'",
+            'select status, count(*)::int as count from scenario_runs where id = any($1) group by status',
             [runs],
           )
-        ).rows[0].count,
-      );
-    await waitFor(async () => (await completed()) >= 10, 60_000);
+        ).rows.map((row) => [row.status, row.count]),
+      ) as Record<string, number>;
+    await waitFor(async () => ((await statuses())['completed'] ?? 0) >= 10, 60_000);
     expect(await stack.signalWorker('SIGKILL')).toBe('SIGKILL');
-    const atKill = await completed();
-    expect(atKill).toBeLessThan(runs.length);
+    expect((await statuses())['completed']).toBeLessThan(runs.length);
     await stack.restartWorker();
-    await waitFor(async () => (await completed()) === runs.length, 90_000);
+    await waitFor(
+      async () => ((await statuses())['completed'] ?? 0) + ((await statuses())['failed'] ?? 0) === runs.length,
+      90_000,
+    ).catch(async (error) => {
+      throw new Error(`${(error as Error).message}: ${JSON.stringify(await statuses())}`);
+    });
+    expect(await statuses()).toEqual({ completed: runs.length });
 
     const { rows } = await db.query(
       `select count(*)::int as transactions, coalesce(sum(t.amount), 0)::text as total

@@ -2,7 +2,7 @@ import { Inject, Injectable, OnApplicationBootstrap, OnApplicationShutdown } fro
 import { Job, Worker } from 'bullmq';
 import type { Logger } from 'pino';
 import { Histogram } from 'prom-client';
-import { JOB_CATALOG, JOB_NAMES, QUEUE_CONCURRENCY, QueueName } from '@loyalty/contracts';
+import { JOB_CATALOG, JOB_NAMES, QUEUE_CONCURRENCY, QUEUE_LOCK_MS, QueueName } from '@loyalty/contracts';
 import { APP_CONFIG, AppConfig, bullConnection, bullPrefix, LOGGER, Metrics } from '@loyalty/platform';
 import { JobRegistry } from './job-registry';
 
@@ -19,6 +19,10 @@ export function jobLatencySeconds(job: JobTiming, attemptsMade: number): number 
   if (job.processedOn == null || attemptsMade > 0) return null;
   const due = job.timestamp + (job.delay ?? job.opts.delay ?? 0);
   return Math.max(0, job.processedOn - due) / 1000;
+}
+
+function lockOptions(lockMs: number | undefined): { lockDuration?: number; stalledInterval?: number } {
+  return lockMs ? { lockDuration: lockMs, stalledInterval: lockMs / 2 } : {};
 }
 
 /** One BullMQ worker per queue that has jobs; each job goes to its registered handler. */
@@ -58,6 +62,7 @@ export class JobRunner implements OnApplicationBootstrap, OnApplicationShutdown 
         connection: bullConnection(this.config),
         prefix: bullPrefix(this.config),
         concurrency: QUEUE_CONCURRENCY[queue] ?? 4,
+        ...lockOptions(QUEUE_LOCK_MS[queue]),
       });
       worker.on('failed', (job, error) => this.logger.warn({ err: error, job: job?.name, id: job?.id }, 'job failed'));
       this.workers.push(worker);

@@ -65,3 +65,11 @@ export const JOB_NAMES = Object.keys(JOB_CATALOG) as JobName[];
  * database transactions, except webhook nodes (up to 10 s), so a few more run at once.
  */
 export const QUEUE_CONCURRENCY: Partial<Record<QueueName, number>> = { hooks: 32, scenarios: 8 };
+
+/**
+ * How long a worker's lock on a running job lasts, where it differs from BullMQ's 30 s (a live
+ * worker renews it every half). A job whose worker died is taken up again once its lock expired
+ * and the stalled check (every half lock) saw it: scenario steps are short, so a killed worker's
+ * steps resume within about 15 s instead of a minute.
+ */
+export const QUEUE_LOCK_MS: Partial<Record<QueueName, number>> = { scenarios: 10_000 };
