@@ -27,7 +27,7 @@ export function validateGraph(graph: ScenarioGraph, registry: NodeRegistry): Gra
 }
 
 /** How messages name a node: `node "give" (nodes[2])`. */
-function label(id: unknown, at: number): string {
+export function nodeLabel(id: unknown, at: number): string {
   const text = typeof id === 'string' && id.length > 80 ? `${id.slice(0, 64)}…` : id;
   return `node ${JSON.stringify(text)} (nodes[${at}])`;
 }
@@ -46,7 +46,7 @@ function nodeProblems(
   index: Map<string, number>,
   definition: ScenarioNode | undefined,
 ): GraphProblem[] {
-  const name = label(node.id, at);
+  const name = nodeLabel(node.id, at);
   const problems: GraphProblem[] = [];
   if (typeof node.id !== 'string' || !NODE_ID_PATTERN.test(node.id)) {
     problems.push({
@@ -106,7 +106,7 @@ function edgeProblems(
     }
     const from = index.get(edge.from);
     if (from === undefined) return;
-    const name = label(edge.from, from);
+    const name = nodeLabel(edge.from, from);
     const outputs = definitions[from]?.outputs;
     if (outputs && !outputs.includes(edge.output)) {
       problems.push({
@@ -150,12 +150,17 @@ function unreachableProblems(graph: ScenarioGraph, index: Map<string, number>): 
       }
     }
   }
-  const start = label(graph.nodes[0].id, 0);
+  const start = nodeLabel(graph.nodes[0].id, 0);
   return graph.nodes.flatMap((node, at) =>
     // a duplicate id is reported as such, not again as unreachable
     reached.has(at) || index.get(node.id) !== at
       ? []
-      : [{ path: `nodes[${at}]`, message: `${label(node.id, at)} is unreachable: no edges lead to it from ${start}` }],
+      : [
+          {
+            path: `nodes[${at}]`,
+            message: `${nodeLabel(node.id, at)} is unreachable: no edges lead to it from ${start}`,
+          },
+        ],
   );
 }
 
@@ -179,7 +184,7 @@ function cycleProblems(
         .join(' → ');
       return {
         path: `nodes[${first}]`,
-        message: `${label(graph.nodes[first].id, first)} is on a cycle without a waiting node (${cycle}); a cycle must pass through a node that waits, such as flow.wait`,
+        message: `${nodeLabel(graph.nodes[first].id, first)} is on a cycle without a waiting node (${cycle}); a cycle must pass through a node that waits, such as flow.wait`,
       };
     });
 }

@@ -17,6 +17,7 @@ import { GetScenario } from '../scenarios/get-scenario.use-case';
 import { ListNodeCatalogue } from '../scenarios/list-node-catalogue.use-case';
 import { ListScenarios } from '../scenarios/list-scenarios.use-case';
 import { UpdateScenario } from '../scenarios/update-scenario.use-case';
+import { ScenarioReferences } from '../scenarios/scenario-references';
 
 const registry = {
   provide: NodeRegistry,
@@ -26,6 +27,7 @@ const registry = {
 
 const runtime = [RunScheduler, ScenarioGraphs, FireScenarioEvent, AdvanceRun, GetScenarioRun, RunsForSweep];
 const configuration = [
+  ScenarioReferences,
   CreateScenario,
   UpdateScenario,
   GetScenario,

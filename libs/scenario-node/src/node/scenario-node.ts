@@ -49,6 +49,18 @@ export interface ArgsProblem {
 }
 
 /**
+ * Something a node's args name in the account's data (`path` is inside the args), checked when the
+ * scenario is saved: a missing one is error 18 (UNKNOWN_REFERENCE), a private URL error 1.
+ */
+export type ArgsReference =
+  | { path: string; kind: 'loyalty_program'; id: number }
+  | { path: string; kind: 'promotion'; programId: number; id: number | string }
+  | { path: string; kind: 'points_currency'; programId: number; externalId: string }
+  | { path: string; kind: 'tier_group'; id: number }
+  | { path: string; kind: 'hook'; id: number }
+  | { path: string; kind: 'outbound_url'; url: string };
+
+/**
  * A scenario node: a code, an args schema, the outputs it may answer, and `execute`. Nodes that
  * only touch the database run inside the step's transaction (`in-transaction`), so their effect
  * and the run's step are written together; nodes that call out (a webhook) run before it, with
@@ -62,8 +74,10 @@ export interface ScenarioNode<A = Record<string, unknown>> {
   readonly runs: 'in-transaction' | 'outside-transaction';
   /** True for `flow.wait`: a cycle through a waiting node is allowed. */
   readonly waits?: boolean;
-  /** Checks across fields or against the account's data that the schema cannot express. */
+  /** Checks across fields that the schema cannot express. */
   checkArgs?(args: A): ArgsProblem[];
+  /** What the args name in the account's data, for the check when the scenario is saved. */
+  references?(args: A): ArgsReference[];
   execute(context: NodeContext, args: A): Promise<NodeResult>;
 }
 

@@ -2,7 +2,8 @@ import { Injectable } from '@nestjs/common';
 import type { JsonSchema } from '@loyalty/contracts';
 import { Points } from '@loyalty/kernel';
 import { CurrencyBalanceAnswer, GetBalance } from '@loyalty/loyalty';
-import type { ArgsProblem, NodeContext, NodeResult, ScenarioNode } from '../node/scenario-node';
+import type { ArgsProblem, ArgsReference, NodeContext, NodeResult, ScenarioNode } from '../node/scenario-node';
+import { currencyReferences } from './helpers/currency-references';
 import { compareBigints, COMPARE_OPS, CompareOp, satisfies } from './helpers/compare-op';
 import { answerRefusals, errorData, isUnknownMember } from './helpers/node-outcome';
 import { nodePerson } from './helpers/node-person';
@@ -42,6 +43,10 @@ export class BalanceConditionNode implements ScenarioNode<BalanceConditionArgs> 
   checkArgs(args: BalanceConditionArgs): ArgsProblem[] {
     const problem = pointsArgProblem(args.value, 'value', false);
     return problem ? [problem] : [];
+  }
+
+  references(args: BalanceConditionArgs): ArgsReference[] {
+    return currencyReferences(args);
   }
 
   async execute(context: NodeContext, args: BalanceConditionArgs): Promise<NodeResult> {

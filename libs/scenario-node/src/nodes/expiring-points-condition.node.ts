@@ -3,7 +3,8 @@ import { EntityManager } from '@mikro-orm/postgresql';
 import type { JsonSchema } from '@loyalty/contracts';
 import { addToLocalDate, endOfLocalDate, localDateParts, Points } from '@loyalty/kernel';
 import { requireCurrency, requireMember, requireProgram } from '@loyalty/loyalty';
-import type { ArgsProblem, NodeContext, NodeResult, ScenarioNode } from '../node/scenario-node';
+import type { ArgsProblem, ArgsReference, NodeContext, NodeResult, ScenarioNode } from '../node/scenario-node';
+import { currencyReferences } from './helpers/currency-references';
 import { ExpiringPoints, expiringPoints, NO_EXPIRING_POINTS } from './helpers/expiring-lots';
 import { answerRefusals, errorData, isUnknownMember } from './helpers/node-outcome';
 import { nodePerson } from './helpers/node-person';
@@ -45,6 +46,10 @@ export class ExpiringPointsConditionNode implements ScenarioNode<ExpiringPointsC
   checkArgs(args: ExpiringPointsConditionArgs): ArgsProblem[] {
     const problem = args.min_amount === undefined ? null : pointsArgProblem(args.min_amount, 'min_amount', true);
     return problem ? [problem] : [];
+  }
+
+  references(args: ExpiringPointsConditionArgs): ArgsReference[] {
+    return currencyReferences(args);
   }
 
   async execute(context: NodeContext, args: ExpiringPointsConditionArgs): Promise<NodeResult> {

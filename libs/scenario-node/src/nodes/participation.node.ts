@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import type { JsonSchema } from '@loyalty/contracts';
 import { RegisterMember } from '@loyalty/loyalty';
-import type { NodeContext, NodeResult, ScenarioNode } from '../node/scenario-node';
+import type { ArgsReference, NodeContext, NodeResult, ScenarioNode } from '../node/scenario-node';
 import { answerRefusals, errorData } from './helpers/node-outcome';
 import { NO_PERSON, nodePerson } from './helpers/node-person';
 
@@ -24,6 +24,10 @@ export class ParticipationNode implements ScenarioNode<ParticipationArgs> {
   readonly runs = 'in-transaction' as const;
 
   constructor(private readonly registerMember: RegisterMember) {}
+
+  references(args: ParticipationArgs): ArgsReference[] {
+    return [{ path: 'loyalty_program_id', kind: 'loyalty_program', id: args.loyalty_program_id }];
+  }
 
   async execute(context: NodeContext, args: ParticipationArgs): Promise<NodeResult> {
     const person = nodePerson(context);

@@ -13,7 +13,7 @@ import {
 } from '@loyalty/loyalty';
 import { requestFingerprint } from '@loyalty/platform';
 import type { MatchingInput } from '@loyalty/profiles';
-import type { ArgsProblem, NodeContext, NodeResult, ScenarioNode } from '../node/scenario-node';
+import type { ArgsProblem, ArgsReference, NodeContext, NodeResult, ScenarioNode } from '../node/scenario-node';
 import { answerRefusals, pointsRefusalOutput } from './helpers/node-outcome';
 import { NO_PERSON, nodePerson } from './helpers/node-person';
 import { pointsArg, pointsArgProblem, POINTS_ARG_SCHEMA } from './helpers/points-arg';
@@ -87,6 +87,24 @@ export class PointsManagementNode implements ScenarioNode<PointsManagementArgs> 
       problems.push({ path: 'promotion_id', message: 'must be a positive id or an external id' });
     }
     return problems;
+  }
+
+  references(args: PointsManagementArgs): ArgsReference[] {
+    const programId = args.loyalty_program_id;
+    return [
+      { path: 'loyalty_program_id', kind: 'loyalty_program', id: programId },
+      { path: 'promotion_id', kind: 'promotion', programId, id: args.promotion_id },
+      ...(args.points_currency_eid === undefined
+        ? []
+        : [
+            {
+              path: 'points_currency_eid',
+              kind: 'points_currency' as const,
+              programId,
+              externalId: args.points_currency_eid,
+            },
+          ]),
+    ];
   }
 
   async execute(context: NodeContext, args: PointsManagementArgs): Promise<NodeResult> {

@@ -3,7 +3,7 @@ import { EntityManager } from '@mikro-orm/postgresql';
 import type { JsonSchema } from '@loyalty/contracts';
 import { DomainError } from '@loyalty/kernel';
 import { GetMemberTiers, TierGroup } from '@loyalty/loyalty';
-import type { NodeContext, NodeResult, ScenarioNode } from '../node/scenario-node';
+import type { ArgsReference, NodeContext, NodeResult, ScenarioNode } from '../node/scenario-node';
 import { answerRefusals, errorData, isUnknownMember } from './helpers/node-outcome';
 import { nodePerson } from './helpers/node-person';
 
@@ -33,6 +33,10 @@ export class TierConditionNode implements ScenarioNode<TierConditionArgs> {
     private readonly em: EntityManager,
     private readonly memberTiers: GetMemberTiers,
   ) {}
+
+  references(args: TierConditionArgs): ArgsReference[] {
+    return [{ path: 'tiers_group_id', kind: 'tier_group', id: args.tiers_group_id }];
+  }
 
   async execute(context: NodeContext, args: TierConditionArgs): Promise<NodeResult> {
     return answerRefusals(

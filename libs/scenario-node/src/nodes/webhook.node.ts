@@ -6,7 +6,7 @@ import { ActionHook, DELIVERY_TIMEOUT_MS, signHookBody } from '@loyalty/notifica
 import { APP_CONFIG, AppConfig, CLOCK, parseOutboundUrl, postOutbound } from '@loyalty/platform';
 import { Profile } from '@loyalty/profiles';
 import { Scenario } from '../entities/scenario.entity';
-import type { ArgsProblem, NodeContext, NodeResult, ScenarioNode } from '../node/scenario-node';
+import type { ArgsProblem, ArgsReference, NodeContext, NodeResult, ScenarioNode } from '../node/scenario-node';
 import { renderMessage, templateProblem } from './helpers/message-template';
 import { MessageProfile, stepEventId, templateView, webhookBody } from './helpers/webhook-body';
 
@@ -69,6 +69,11 @@ export class WebhookNode implements ScenarioNode<WebhookArgs> {
     const problem = args.template === undefined ? null : templateProblem(args.template);
     if (problem) problems.push({ path: 'template', message: problem });
     return problems;
+  }
+
+  references(args: WebhookArgs): ArgsReference[] {
+    if (args.hook_id !== undefined) return [{ path: 'hook_id', kind: 'hook', id: args.hook_id }];
+    return args.url === undefined ? [] : [{ path: 'url', kind: 'outbound_url', url: args.url }];
   }
 
   async execute(context: NodeContext, args: WebhookArgs): Promise<NodeResult> {

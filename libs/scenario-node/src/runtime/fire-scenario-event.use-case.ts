@@ -4,6 +4,7 @@ import type { Logger } from 'pino';
 import { Clock, DomainError } from '@loyalty/kernel';
 import { AccountContext, CLOCK, LOGGER } from '@loyalty/platform';
 import type { MatchingInput } from '@loyalty/profiles';
+import { eventNameProblems } from '../scenarios/scenario-input';
 import { RunScheduler } from './run-scheduler';
 import { StartedRun, storeEventAndStartRuns } from './start-runs';
 
@@ -32,6 +33,8 @@ export class FireScenarioEvent {
   ) {}
 
   async execute(input: FireScenarioEventInput): Promise<{ runs: StartedRun[] }> {
+    const [badName] = eventNameProblems(input.eventName, 'event_name');
+    if (badName) throw DomainError.invalid(badName.path, badName.message);
     const now = this.clock.now();
     const stored = await this.em.transactional((em) =>
       storeEventAndStartRuns(

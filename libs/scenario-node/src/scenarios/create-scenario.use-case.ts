@@ -7,11 +7,12 @@ import { Scenario } from '../entities/scenario.entity';
 import { NodeRegistry } from '../node/node-registry';
 import { assertValidScenario, ScenarioInput } from './scenario-input';
 import { saveVersion } from './save-version';
+import { ScenarioReferences } from './scenario-references';
 import { scenarioView } from './scenario-view';
 
 /**
  * `scenarios/create`: validates the graph against the node catalogue (error 1 naming every
- * problem, nothing written), then writes the scenario, inactive, with its version 1. The webhook
+ * problem, nothing written) and the account's data (error 18), then writes the scenario, inactive, with its version 1. The webhook
  * secret that signs its `notify.webhook` messages to a `url` is answered here and never again.
  */
 @Injectable()
@@ -19,11 +20,13 @@ export class CreateScenario {
   constructor(
     private readonly em: EntityManager,
     private readonly registry: NodeRegistry,
+    private readonly references: ScenarioReferences,
     @Inject(CLOCK) private readonly clock: Clock,
   ) {}
 
   async execute(input: ScenarioInput): Promise<{ scenarioId: number; webhookSecret: string }> {
     assertValidScenario(input, this.registry);
+    await this.references.assertExist(this.em, input.nodes);
     const webhookSecret = generateHookSecret();
     return this.em.transactional(async (em) => {
       const now = this.clock.now();

@@ -4,6 +4,7 @@ import { SCENARIO_ENTITIES } from '../entities/index';
 import { Scenario } from '../entities/scenario.entity';
 import { ScenarioVersion } from '../entities/scenario-version.entity';
 import type { GraphEdge, GraphNode } from '../graph/scenario-graph';
+import { ScenarioReferences } from './scenario-references';
 import { NodeRegistry } from '../node/node-registry';
 import type { ScenarioNode } from '../node/scenario-node';
 import { ActivateScenario } from './activate-scenario.use-case';
@@ -71,6 +72,7 @@ describe('scenario configuration (real PostgreSQL)', () => {
       entities: [...PLATFORM_ENTITIES, ...SCENARIO_ENTITIES],
       providers: [
         { provide: NodeRegistry, useValue: REGISTRY },
+        ScenarioReferences,
         CreateScenario,
         UpdateScenario,
         GetScenario,

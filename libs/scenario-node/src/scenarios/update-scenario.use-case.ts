@@ -6,6 +6,7 @@ import { NodeRegistry } from '../node/node-registry';
 import { requireScenario } from './require-scenario';
 import { assertValidScenario, ScenarioPatch } from './scenario-input';
 import { saveVersion } from './save-version';
+import { ScenarioReferences } from './scenario-references';
 import { scenarioInput, scenarioView, ScenarioView } from './scenario-view';
 
 /**
@@ -18,6 +19,7 @@ export class UpdateScenario {
   constructor(
     private readonly em: EntityManager,
     private readonly registry: NodeRegistry,
+    private readonly references: ScenarioReferences,
     @Inject(CLOCK) private readonly clock: Clock,
   ) {}
 
@@ -32,6 +34,7 @@ export class UpdateScenario {
         edges: patch.edges ?? current.edges,
       };
       assertValidScenario(next, this.registry);
+      await this.references.assertExist(em, next.nodes);
       const before = scenarioView(scenario);
       if (canonicalJson(next) === canonicalJson(current)) return before;
       const graphChanged = canonicalJson([next.nodes, next.edges]) !== canonicalJson([current.nodes, current.edges]);
