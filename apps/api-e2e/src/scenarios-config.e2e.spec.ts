@@ -1,5 +1,5 @@
 import { E2eStack, startE2eStack } from '@loyalty/testing';
-import { callOk, createAccount, Envelope, expectFailure, TestAccount } from './support/e2e-helpers';
+import { callOk, createAccount, createDatabase, Envelope, expectFailure, TestAccount } from './support/e2e-helpers';
 
 type GraphNode = { id: string; code: string; args: Record<string, unknown> };
 type GraphEdge = { from: string; output: string; to: string };
@@ -17,13 +17,16 @@ type ScenarioView = {
 type ScenarioList = { items: ScenarioView[]; next_from_id: number | null; total_count: number };
 type CatalogueEntry = { code: string; description: string; args_schema: Record<string, unknown>; outputs: string[] };
 
+/** The graph names loyalty program 1, the first program of the test's database (made in beforeAll). */
+const PROGRAM_ID = 1;
+
 /** A valid graph: join, then pay; without enough points, wait an hour and try again (a cycle through a wait). */
 const NODES: GraphNode[] = [
-  { id: 'join', code: 'loyalty.participation', args: { loyalty_program_id: 1 } },
+  { id: 'join', code: 'loyalty.participation', args: { loyalty_program_id: PROGRAM_ID } },
   {
     id: 'give',
     code: 'loyalty.points_management',
-    args: { loyalty_program_id: 1, promotion_id: 'welcome', operation: 'accrue' },
+    args: { loyalty_program_id: PROGRAM_ID, promotion_id: 'welcome', operation: 'accrue' },
   },
   { id: 'pause', code: 'flow.wait', args: { seconds: 3600 } },
 ];
@@ -128,6 +131,29 @@ describe('scenarios configuration (HTTP)', () => {
     stack = await startE2eStack('scenarios-config');
     account = await createAccount(stack, 'Scenarios');
     other = await createAccount(stack, 'Other');
+    const db_id = await createDatabase(stack, account.admin, 'Customers');
+    const program = await call<{ loyalty_program_id: number }>('loyalty/programs/create', {
+      name: 'Club',
+      external_id: 'club',
+      db_id,
+      currency: 'RUB',
+      timezone: 'UTC',
+    });
+    expect(program.loyalty_program_id).toBe(PROGRAM_ID);
+    await call('loyalty/points_currencies/create', {
+      loyalty_program_id: PROGRAM_ID,
+      name: 'Bonus',
+      external_id: 'bonus',
+      type: 'standard',
+    });
+    await call('loyalty/promotions/create', {
+      loyalty_program_id: PROGRAM_ID,
+      type: 'trigger',
+      name: 'Welcome',
+      external_id: 'welcome',
+      is_active: true,
+      accrual_rules: [{ points_currency_eid: 'bonus', static_amount: '100.00' }],
+    });
   });
 
   afterAll(async () => {
@@ -218,6 +244,37 @@ describe('scenarios configuration (HTTP)', () => {
       name: 'Mine',
       is_active: false,
     });
+  });
+
+  it('a program or promotion the account does not have is error 18 at its path, and nothing is created', async () => {
+    const before = await totalCount();
+    const foreign = { ...SCENARIO, nodes: NODES.map((node) => ({ ...node, args: { ...node.args } })) };
+    foreign.nodes[1].args['promotion_id'] = 'birthday';
+    const failure = expectFailure(
+      await stack.call('scenarios/create', foreign, account.admin),
+      400,
+      18,
+      'UNKNOWN_REFERENCE',
+    );
+    expect(failure.details.fields).toEqual([
+      {
+        path: 'nodes[1].args.promotion_id',
+        message: `node "give" (nodes[1]): promotion "birthday" does not exist in loyalty program ${PROGRAM_ID}`,
+      },
+    ]);
+    const theirs = expectFailure(
+      await stack.call('scenarios/create', SCENARIO, other.admin),
+      400,
+      18,
+      'UNKNOWN_REFERENCE',
+    );
+    expect(theirs.details.fields?.map((field) => field.path)).toEqual([
+      'nodes[0].args.loyalty_program_id',
+      'nodes[1].args.loyalty_program_id',
+      'nodes[1].args.promotion_id',
+    ]);
+    expect(await totalCount()).toBe(before);
+    expect(await totalCount(other.read)).toBe(0);
   });
 
   describe('a malformed graph is error 1 naming the node, and nothing is created', () => {
