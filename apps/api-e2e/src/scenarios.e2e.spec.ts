@@ -158,6 +158,16 @@ describe('scenarios over HTTP: the marketing use cases, waits across restarts, k
     await trigger('welcome', '25.00', true);
     await trigger('manual', null, false);
     await trigger('nap', '10.00', false);
+    promotions['spend'] = (
+      await admin<{ id: number }>('loyalty/promotions/create', {
+        loyalty_program_id: programId,
+        type: 'trigger',
+        name: 'Spend',
+        external_id: 'spend',
+        is_active: true,
+        redeem_rules: [{ points_currency_eid: 'bonus' }],
+      })
+    ).id;
   });
 
   afterAll(async () => {
@@ -342,5 +352,53 @@ describe('scenarios over HTTP: the marketing use cases, waits across restarts, k
     );
     expect(rows[0]).toEqual({ transactions: runs.length, total: String(700 * runs.length) });
     for (const email of emails.slice(0, 5)) expect((await balance(email)).active_balance).toBe('57.00');
+  });
+
+  it('E6 through scenario nodes: 64 clients × 20 redemptions of 7.00 against 1,000.00 — exactly 142 succeed, 6.00 left', async () => {
+    const email = 'e6@example.com';
+    await ok('loyalty/register_member', { loyalty_program_id: programId, matching: 'email', email });
+    await ok('loyalty/accrue_points', {
+      loyalty_program_id: programId,
+      matching: 'email',
+      email,
+      promotion_id: 'manual',
+      points_currency_eid: 'bonus',
+      amount: '950.00',
+    });
+    expect((await balance(email)).active_balance).toBe('1000.00');
+    await scenario('spend_seven', [give('spend', { operation: 'redeem', amount: '7.00' })], []);
+
+    const clients = Array.from({ length: 64 }, async (_, client) => {
+      const runs: number[] = [];
+      for (let request = 0; request < 20; request += 1) {
+        const [started] = await fire('spend_seven', email, {}, `e6-${client}-${request}`);
+        runs.push(started.run_id);
+      }
+      return runs;
+    });
+    const runs = (await Promise.all(clients)).flat();
+    expect(runs).toHaveLength(1_280);
+    const outputs = async () =>
+      Object.fromEntries(
+        (
+          await db.query(
+            `select s.output, count(*)::int as count from scenario_run_steps s where s.run_id = any($1) group by s.output`,
+            [runs],
+          )
+        ).rows.map((row) => [row.output, row.count]),
+      ) as Record<string, number>;
+    await waitFor(
+      async () => Object.values(await outputs()).reduce((sum, count) => sum + count, 0) === runs.length,
+      120_000,
+    );
+    expect(await outputs()).toEqual({ success: 142, insufficient_points: 1_138 });
+    expect(await balance(email)).toMatchObject({ active_balance: '6.00', total_balance: '6.00' });
+    const { rows } = await db.query(
+      `select a.active::text as active, (select sum(t.amount) from points_transactions t where t.points_account_id = a.id)::text as ledger
+         from points_accounts a join members m on m.id = a.member_id join profiles p on p.id = m.profile_id
+        where p.email = $1`,
+      [email],
+    );
+    expect(rows).toEqual([{ active: '600', ledger: '600' }]);
   });
 });
