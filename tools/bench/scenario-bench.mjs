@@ -6,7 +6,8 @@
 // answer every fire, how long until every run has completed (polled in SQL every 100 ms, so up
 // to 100 ms pessimistic), and each run's own time from start to finish. Then checks that every
 // run completed and paid once: one accrual per run and every balance exactly 150.00.
-// Writes bench/results/<date>-scenarios.json and prints a table.
+// Writes bench/results/<date>-scenarios.json and prints a table. BENCH_PROFILE=1 also writes a CPU
+// profile of the worker (--cpu-prof) to tmp/bench-profiles/.
 import { spawn } from 'node:child_process';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
@@ -35,11 +36,17 @@ const WORKER_PORT = 3994;
 const database = `loyalty_bench_scenarios_${Date.now()}`;
 const env = benchEnv(database, `bench-scenarios-${Date.now()}`, { SWEEP_INTERVAL_MS: '5000', OUTBOX_POLL_MS: '200' });
 
-const start = (script) =>
-  spawn(process.execPath, [join(root, script)], {
-    env: { ...env, PORT: String(API_PORT), WORKER_PORT: String(WORKER_PORT) },
-    stdio: ['ignore', 'inherit', 'inherit'],
-  });
+const PROFILE_DIR = process.env.BENCH_PROFILE === '1' ? join(root, 'tmp/bench-profiles') : null;
+
+const start = (script, profile = false) =>
+  spawn(
+    process.execPath,
+    [...(profile && PROFILE_DIR ? ['--cpu-prof', `--cpu-prof-dir=${PROFILE_DIR}`] : []), join(root, script)],
+    {
+      env: { ...env, PORT: String(API_PORT), WORKER_PORT: String(WORKER_PORT) },
+      stdio: ['ignore', 'inherit', 'inherit'],
+    },
+  );
 
 const call = (method, body, token) => callApi(`http://127.0.0.1:${API_PORT}`, method, body, token);
 const round = (value, digits = 2) => Math.round(value * 10 ** digits) / 10 ** digits;
@@ -97,7 +104,7 @@ async function setup() {
 async function main() {
   await admin(`create database "${database}"`);
   const api = start('dist/apps/api/main.js');
-  const worker = start('dist/apps/worker/main.js');
+  const worker = start('dist/apps/worker/main.js', true);
   const db = new pg.Client({ connectionString: databaseUrl(database) });
   try {
     await waitReady(`http://127.0.0.1:${API_PORT}/health/ready`);
