@@ -37,7 +37,7 @@ export class OutboxEvent {
 
   /** False for events of an order committed with `skip_triggers`: hooks get them, scenarios do not start. */
   @Property({ type: 'boolean', default: true })
-  startsScenarios: boolean = true;
+  startsScenarios = true;
 
   @Property({ type: 'timestamptz', length: 3, nullable: true })
   relayedAt: Date | null = null;
