@@ -3,7 +3,15 @@ import { createServer, IncomingHttpHeaders, Server } from 'node:http';
 import { AddressInfo } from 'node:net';
 import { Client } from 'pg';
 import { E2eStack, startE2eStack } from '@loyalty/testing';
-import { createAccount, createDatabase, Envelope, expectSuccess, sleep, TestAccount } from './support/e2e-helpers';
+import {
+  createAccount,
+  createDatabase,
+  Envelope,
+  expectFailure,
+  expectSuccess,
+  sleep,
+  TestAccount,
+} from './support/e2e-helpers';
 
 interface Received {
   headers: IncomingHttpHeaders;
@@ -215,6 +223,37 @@ describe('scenarios over HTTP: the marketing use cases, waits across restarts, k
       account.read,
     );
     expect(transactions.items.map((item) => item.amount).sort()).toEqual(['200.00', '50.00']);
+  });
+
+  it('events/fire: a person named badly is error 1 at its path; the same event_id with another body is error 6', async () => {
+    const fireBody = {
+      event_name: 'form_filled',
+      event_id: 'evt-checked',
+      matching: 'email',
+      email: 'checked@example.com',
+    };
+    const bad = expectFailure(
+      await call('scenarios/events/fire', { ...fireBody, event_id: 'evt-bad', email: 'not an email' }),
+      400,
+      1,
+      'VALIDATION_FAILED',
+    );
+    expect(bad.details.fields?.map((field) => field.path)).toEqual(['email']);
+    const [first] = await ok<{ runs: Array<{ run_id: number }> }>('scenarios/events/fire', fireBody).then(
+      (answer) => answer.runs,
+    );
+    const other = expectFailure(
+      await call('scenarios/events/fire', { ...fireBody, payload: { form: 'other' } }),
+      422,
+      6,
+      'IDEMPOTENCY_MISMATCH',
+    );
+    expect(other.details.fields?.map((field) => field.path)).toEqual(['event_id']);
+    expect(pathOf(await finished(first.run_id))).toEqual(['join:joined', 'give:success']);
+    const [{ count }] = (
+      await db.query("select count(*)::int as count from scenario_events where event_id in ('evt-bad', 'evt-checked')")
+    ).rows;
+    expect(count).toBe(1);
   });
 
   it('points expiring within 7 days ≥ 1.00: a signed message with the amount and the date; nothing for members with nothing expiring', async () => {

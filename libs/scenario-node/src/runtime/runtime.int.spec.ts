@@ -1,5 +1,6 @@
 import { EntityManager, MikroORM } from '@mikro-orm/postgresql';
 import { Queue } from 'bullmq';
+import { EVENT_DATA_SCHEMAS, validateJson } from '@loyalty/contracts';
 import { isDomainError } from '@loyalty/kernel';
 import {
   APP_CONFIG,
@@ -258,6 +259,7 @@ describe('scenario runtime: events, steps, waits, failures and the sweep (real P
       "select payload from outbox_events where event_type = 'scenario.node_failed' and (payload->>'run_id')::bigint = ?",
       [run.runId],
     );
+    expect(validateJson(EVENT_DATA_SCHEMAS['scenario.node_failed'], events[0]?.payload)).toEqual([]);
     expect(events.map((event) => event.payload)).toEqual([
       {
         scenario_id: view.scenario_id,
