@@ -2,7 +2,7 @@ import { createHmac, timingSafeEqual } from 'node:crypto';
 import { createServer, IncomingHttpHeaders, Server } from 'node:http';
 import { AddressInfo } from 'node:net';
 import { Client } from 'pg';
-import { E2eStack, startE2eStack } from '@loyalty/testing';
+import { E2eStack, findLedgerViolations, startE2eStack } from '@loyalty/testing';
 import {
   createAccount,
   createDatabase,
@@ -176,6 +176,10 @@ describe('scenarios over HTTP: the marketing use cases, waits across restarts, k
         redeem_rules: [{ points_currency_eid: 'bonus' }],
       })
     ).id;
+  });
+
+  afterEach(async () => {
+    expect(await findLedgerViolations(async (sql) => (await db.query(sql)).rows)).toEqual([]);
   });
 
   afterAll(async () => {

@@ -48,7 +48,6 @@ export * from './use-cases/account/list-transactions.use-case';
 export * from './use-cases/account/get-expiring-points.use-case';
 export * from './use-cases/account/get-member-tiers.use-case';
 export * from './nest/loyalty.module';
-export * from './ledger/ledger-invariants';
 export * from './read-model/program-config';
 export * from './read-model/program-config-cache';
 export * from './checkout-config/index';

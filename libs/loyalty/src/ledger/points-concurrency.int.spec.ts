@@ -1,8 +1,8 @@
+import { findLedgerViolations } from '@loyalty/testing';
 import { EntityManager } from '@mikro-orm/postgresql';
 import { PointsAccount } from '../entities/points-account.entity';
 import { PointsTransaction } from '../entities/points-transaction.entity';
 import { Promotion } from '../entities/promotion.entity';
-import { findLedgerViolations } from './ledger-invariants';
 import { createLoyaltyWorld, LoyaltyWorld } from '../test-support/loyalty-fixture';
 import { GetBalance } from '../use-cases/account/get-balance.use-case';
 import { RegisterMember } from '../use-cases/members/register-member.use-case';
@@ -145,7 +145,7 @@ describe('points operations under concurrency (real PostgreSQL)', () => {
     const em = world.ctx.get(EntityManager).fork();
     const account = await em.findOneOrFail(PointsAccount, { active: { $gt: 0n } }, { filters: false });
     await em.nativeUpdate(PointsAccount, { id: account.id }, { active: account.active + 1n }, { filters: false });
-    const violations = await findLedgerViolations(em);
+    const violations = await findLedgerViolations((sql) => em.execute(sql));
     expect(violations.map((violation) => violation.rule)).toEqual(['cache equals lots', 'balance equals transactions']);
     await em.nativeUpdate(PointsAccount, { id: account.id }, { active: account.active }, { filters: false });
   });

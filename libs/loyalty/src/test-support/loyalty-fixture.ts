@@ -2,7 +2,7 @@ import { EntityManager } from '@mikro-orm/postgresql';
 import { Points } from '@loyalty/kernel';
 import { CreateAccount, PLATFORM_ENTITIES } from '@loyalty/platform';
 import { PROFILE_ENTITIES, ProfileDatabase, ProfilesModule } from '@loyalty/profiles';
-import { createIntegrationContext, IntegrationContext } from '@loyalty/testing';
+import { createIntegrationContext, findLedgerViolations, IntegrationContext } from '@loyalty/testing';
 import { MARKET_CATALOG_ENTITIES } from '@loyalty/market-catalog';
 import { LOYALTY_ENTITIES } from '../entities/index';
 import { LoyaltyProgram } from '../entities/loyalty-program.entity';
@@ -10,7 +10,6 @@ import { CurrencyType, PointsCurrency, ValidityUnit } from '../entities/points-c
 import { LimitPeriod, Promotion, TriggerRule } from '../entities/promotion.entity';
 import { TierGroup, TierGroupType } from '../entities/tier-group.entity';
 import { Tier } from '../entities/tier.entity';
-import { findLedgerViolations } from '../ledger/ledger-invariants';
 import { LoyaltyModule } from '../nest/loyalty.module';
 
 /**
@@ -196,7 +195,7 @@ export async function createLoyaltyWorld(
         return promotion;
       }),
     expectSoundLedger: async () => {
-      expect(await findLedgerViolations(ctx.em())).toEqual([]);
+      expect(await findLedgerViolations((sql) => ctx.em().execute(sql))).toEqual([]);
     },
     close: () => ctx.close(),
   };

@@ -8,8 +8,6 @@ import {
   CreatePromotion,
   CreatePromotionInput,
   CurrencyInput,
-  findLedgerViolations,
-  InvariantViolation,
   LOYALTY_ENTITIES,
   LoyaltyConfigurationModule,
   LoyaltyModule,
@@ -27,7 +25,12 @@ import {
 } from '@loyalty/market-catalog';
 import { CLOCK, CreateAccount, PLATFORM_ENTITIES, SharedTestClock } from '@loyalty/platform';
 import { CreateDatabase, PROFILE_ENTITIES, ProfilesModule } from '@loyalty/profiles';
-import { createIntegrationContext, IntegrationContext } from '@loyalty/testing';
+import {
+  createIntegrationContext,
+  findLedgerViolations,
+  InvariantViolation,
+  IntegrationContext,
+} from '@loyalty/testing';
 import type { CheckoutRequest } from '../checkout/domain/checkout-input';
 import { CommitAnswer, CommitPreorder } from '../checkout/use-cases/commit-preorder.use-case';
 import type { OrderStatus } from '../domain/order-statuses';
@@ -132,7 +135,7 @@ export async function createShopWorld(label: string): Promise<ShopWorld> {
     ctx,
     clock,
     shop: (name, options = {}) => createShop(ctx, name, options),
-    violations: () => findLedgerViolations(ctx.get(EntityManager).fork()),
+    violations: () => findLedgerViolations((sql) => ctx.get(EntityManager).fork().execute(sql)),
     close: () => ctx.close(),
   };
 }

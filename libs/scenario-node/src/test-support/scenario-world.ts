@@ -1,7 +1,6 @@
 import { EntityManager } from '@mikro-orm/postgresql';
 import { Points } from '@loyalty/kernel';
 import {
-  findLedgerViolations,
   LOYALTY_ENTITIES,
   LoyaltyProgram,
   PointsCurrency,
@@ -15,7 +14,7 @@ import { MARKET_CATALOG_ENTITIES } from '@loyalty/market-catalog';
 import { ActionHook, NOTIFICATION_ENTITIES } from '@loyalty/notifications';
 import { CreateAccount, PLATFORM_ENTITIES } from '@loyalty/platform';
 import { PROFILE_ENTITIES, ProfileDatabase, ProfilesModule } from '@loyalty/profiles';
-import { createIntegrationContext, IntegrationContext } from '@loyalty/testing';
+import { createIntegrationContext, findLedgerViolations, IntegrationContext } from '@loyalty/testing';
 import { SCENARIO_ENTITIES } from '../entities/index';
 import { Scenario } from '../entities/scenario.entity';
 import { ScenarioNodeModule } from '../nest/scenario-node.module';
@@ -240,7 +239,7 @@ export async function createScenarioWorld(label: string): Promise<ScenarioWorld>
           : node.execute(context, args),
       ),
     expectSoundLedger: async () => {
-      expect(await findLedgerViolations(ctx.em())).toEqual([]);
+      expect(await findLedgerViolations((sql) => ctx.em().execute(sql))).toEqual([]);
     },
     close: () => ctx.close(),
   };

@@ -29,6 +29,11 @@ export interface E2eStack {
   restartWorker(): Promise<void>;
   /** The REDIS_PREFIX the API and the worker run with (BullMQ keys are under `<prefix>:bull`). */
   redisPrefix: string;
+  /**
+   * Starts one more API and worker on the same database and Redis prefix (a scale-out replica);
+   * `stop` stops it with the rest.
+   */
+  addReplica(): Promise<E2eReplica>;
   /** POSTs JSON to `/api/v1.1/<method>` with the bearer token. */
   call<T = Record<string, unknown>>(
     method: string,
@@ -37,6 +42,13 @@ export interface E2eStack {
     headers?: Record<string, string>,
   ): Promise<ApiAnswer<T>>;
   stop(): Promise<void>;
+}
+
+/** Another API and worker process of the same stack. */
+export interface E2eReplica {
+  apiUrl: string;
+  workerUrl: string;
+  call: E2eStack['call'];
 }
 
 /** A fetch response as text, and as JSON when it is JSON (null otherwise). */
@@ -129,6 +141,22 @@ async function startProcesses(
   }
 }
 
+/** POSTs JSON to `<apiUrl>/api/v1.1/<method>` with the bearer token. */
+function callAt(apiUrl: string): E2eStack['call'] {
+  return async (method, body, token, headers = {}) => {
+    const response = await fetch(`${apiUrl}/api/v1.1/${method}`, {
+      method: 'POST',
+      headers: {
+        'content-type': 'application/json',
+        ...(token ? { authorization: `Bearer ${token}` } : {}),
+        ...headers,
+      },
+      body: typeof body === 'string' ? body : JSON.stringify(body),
+    });
+    return readAnswer(response);
+  };
+}
+
 /**
  * Starts the built API and worker (`dist/apps/*`) as they run in production, on a database and
  * Redis prefix of their own, with TEST_CLOCK on. Build them first (`nx run-many -t build`).
@@ -153,6 +181,7 @@ export async function startE2eStack(label: string, env: Record<string, string> =
   const started = await startProcesses(baseEnv);
   const { api, apiUrl, workerUrl } = started;
   let worker = started.worker;
+  const replicas: Array<Awaited<ReturnType<typeof startProcesses>>> = [];
   return {
     apiUrl,
     workerUrl,
@@ -166,20 +195,15 @@ export async function startE2eStack(label: string, env: Record<string, string> =
       worker = startProcess('dist/apps/worker/main.js', started.env, logs);
       await waitUntilReady(workerUrl, worker, logs);
     },
-    async call(method, body, token, headers = {}) {
-      const response = await fetch(`${apiUrl}/api/v1.1/${method}`, {
-        method: 'POST',
-        headers: {
-          'content-type': 'application/json',
-          ...(token ? { authorization: `Bearer ${token}` } : {}),
-          ...headers,
-        },
-        body: typeof body === 'string' ? body : JSON.stringify(body),
-      });
-      return readAnswer(response);
+    call: callAt(apiUrl),
+    async addReplica() {
+      const replica = await startProcesses(started.env);
+      replicas.push(replica);
+      return { apiUrl: replica.apiUrl, workerUrl: replica.workerUrl, call: callAt(replica.apiUrl) };
     },
     async stop() {
-      await Promise.all([stopProcess(api), stopProcess(worker)]);
+      const processes = replicas.flatMap((replica) => [replica.api, replica.worker]);
+      await Promise.all([stopProcess(api), stopProcess(worker), ...processes.map(stopProcess)]);
       await database.drop();
       await deleteRedisPrefix(redisPrefix);
     },

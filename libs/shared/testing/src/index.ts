@@ -5,3 +5,4 @@ export * from './integration-context';
 export * from './e2e-stack';
 export { FixedClock } from '@loyalty/kernel';
 export * from './rejection';
+export * from './ledger-invariants';

@@ -1,4 +1,5 @@
-import type { EntityManager } from '@mikro-orm/postgresql';
+/** Runs one SELECT and answers its rows (an entity manager's `execute`, or a `pg` client's `query(...).rows`). */
+export type SqlRows = (sql: string) => Promise<any[]>; // eslint-disable-line @typescript-eslint/no-explicit-any
 
 export interface InvariantViolation {
   rule: string;
@@ -13,9 +14,10 @@ export interface InvariantViolation {
  * 2. no lot's remaining is negative or above its amount;
  * 3. each redemption equals the sum of its allocations;
  * 4. each account's total balance equals the sum of the transactions that took effect.
- * Returns the violations (none when the ledger is sound). Tests run it after every ledger test.
+ * Returns the violations (none when the ledger is sound). Integration and end-to-end tests run it
+ * after every test that touches the ledger.
  */
-export async function findLedgerViolations(em: EntityManager): Promise<InvariantViolation[]> {
+export async function findLedgerViolations(rows: SqlRows): Promise<InvariantViolation[]> {
   const violations: InvariantViolation[] = [];
   const cache: {
     id: string;
@@ -25,7 +27,7 @@ export async function findLedgerViolations(em: EntityManager): Promise<Invariant
     lots_active: string;
     lots_pending: string;
     temp_held: string;
-  }[] = await em.execute(`
+  }[] = await rows(`
       select a.id, a.active, a.pending, a.held,
              coalesce((select sum(l.remaining) from points_lots l where l.points_account_id = a.id and l.activated and not l.expired), 0) as lots_active,
              coalesce((select sum(l.remaining) from points_lots l where l.points_account_id = a.id and not l.activated and not l.expired), 0)
@@ -41,7 +43,7 @@ export async function findLedgerViolations(em: EntityManager): Promise<Invariant
       });
     }
   }
-  const lots: { id: string; amount: string; remaining: string }[] = await em.execute(
+  const lots: { id: string; amount: string; remaining: string }[] = await rows(
     'select id, amount, remaining from points_lots where remaining < 0 or remaining > amount',
   );
   for (const lot of lots) {
@@ -51,7 +53,7 @@ export async function findLedgerViolations(em: EntityManager): Promise<Invariant
       detail: `remaining ${lot.remaining} of ${lot.amount}`,
     });
   }
-  const redemptions: { id: string; amount: string; allocated: string }[] = await em.execute(`
+  const redemptions: { id: string; amount: string; allocated: string }[] = await rows(`
     select t.id, -t.amount as amount, coalesce(sum(r.amount), 0) as allocated
       from points_transactions t left join redemption_allocations r on r.transaction_id = t.id
      where t.type = 'redemption'
@@ -63,7 +65,7 @@ export async function findLedgerViolations(em: EntityManager): Promise<Invariant
       detail: `amount ${redemption.amount}, allocated ${redemption.allocated}`,
     });
   }
-  const totals: { id: string; balance: string; transactions: string }[] = await em.execute(`
+  const totals: { id: string; balance: string; transactions: string }[] = await rows(`
     select a.id, a.active - a.debt + a.pending + a.held as balance,
            coalesce((select sum(t.amount) from points_transactions t
                       where t.points_account_id = a.id
