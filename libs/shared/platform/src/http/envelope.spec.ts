@@ -96,6 +96,36 @@ describe('toApiFailure', () => {
   });
 
   it.each([
+    [
+      'a session cut by a restart (57P01)',
+      Object.assign(new Error('terminating connection due to administrator command'), { code: '57P01' }),
+    ],
+    ['a server starting up (57P03)', Object.assign(new Error('the database system is starting up'), { code: '57P03' })],
+    ['a connection failure (08006)', Object.assign(new Error('connection failure'), { code: '08006' })],
+    ['a refused socket', Object.assign(new Error('connect ECONNREFUSED 127.0.0.1:5432'), { code: 'ECONNREFUSED' })],
+    ['a connection ended under a query', new Error('Connection terminated unexpectedly')],
+    [
+      'a query on a broken client, as MikroORM wraps it',
+      new Error('select 1 - Client has encountered a connection error and is not queryable'),
+    ],
+    [
+      'no pooled connection in time',
+      Object.assign(new Error('Knex: Timeout acquiring a connection'), { name: 'KnexTimeoutError' }),
+    ],
+  ])('maps %s to NOT_READY (error 24), not INTERNAL', (_what, error) => {
+    expect(toApiFailure(error)).toEqual({
+      code: 'NOT_READY',
+      message: 'The database is unreachable',
+      details: {},
+      internal: false,
+    });
+  });
+
+  it('keeps other database errors INTERNAL (a syntax error is a bug)', () => {
+    expect(toApiFailure(Object.assign(new Error('syntax error'), { code: '42601' })).code).toBe('INTERNAL');
+  });
+
+  it.each([
     ['NotFound', new NotFoundException(), 'METHOD_NOT_FOUND', 'No such method'],
     ['MethodNotAllowed', new MethodNotAllowedException(), 'METHOD_NOT_FOUND', 'No such method'],
     ['PayloadTooLarge', new PayloadTooLargeException(), 'PAYLOAD_TOO_LARGE', 'Request body too large'],

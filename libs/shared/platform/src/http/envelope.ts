@@ -52,7 +52,7 @@ export function toApiFailure(error: unknown): ApiFailure {
   ) {
     return { code: 'BUSY', message: 'The account is busy; retry', details: {}, internal: false };
   }
-  if (error instanceof ConnectionException) {
+  if (error instanceof ConnectionException || isDatabaseUnreachable(error)) {
     return { code: 'NOT_READY', message: 'The database is unreachable', details: {}, internal: false };
   }
   if (error instanceof HttpException) {
@@ -60,6 +60,33 @@ export function toApiFailure(error: unknown): ApiFailure {
     if (code) return { code, message: ERROR_CATALOG[code].text, details: {}, internal: false };
   }
   return { code: 'INTERNAL', message: ERROR_CATALOG.INTERNAL.text, details: {}, internal: true };
+}
+
+/** SQLSTATEs of a lost or refused connection (class 08) and of a server shutting down or starting (57P01–57P03). */
+const UNREACHABLE_SQLSTATE = /^(08...|57P0[123])$/;
+const UNREACHABLE_SOCKET = new Set(['ECONNREFUSED', 'ECONNRESET', 'EPIPE', 'ETIMEDOUT', 'EHOSTUNREACH', 'ENOTFOUND']);
+/**
+ * What `pg` says when a connection broke without a SQLSTATE; MikroORM wraps it as
+ * `<sql> - <message>` with no code.
+ */
+const UNREACHABLE_MESSAGES = [
+  'Connection terminated',
+  'connection error and is not queryable',
+  'terminating connection due to administrator command',
+  'the database system is shutting down',
+  'the database system is starting up',
+];
+
+/**
+ * Whether `error` says the database is down, restarting or out of reach (a connection cut by a
+ * restart, a refused connection, no pooled connection in time) rather than that the request or
+ * the code is wrong: the caller may retry once the service is ready.
+ */
+export function isDatabaseUnreachable(error: unknown): boolean {
+  const { code, name, message } = (error ?? {}) as { code?: unknown; name?: unknown; message?: unknown };
+  if (typeof code === 'string' && (UNREACHABLE_SQLSTATE.test(code) || UNREACHABLE_SOCKET.has(code))) return true;
+  if (name === 'KnexTimeoutError') return true;
+  return typeof message === 'string' && UNREACHABLE_MESSAGES.some((text) => message.includes(text));
 }
 
 function httpStatusCode(status: number): ErrorCode | undefined {
