@@ -3,6 +3,7 @@ import {
   ApiBearerAuth,
   ApiDefaultResponse,
   ApiExtraModels,
+  ApiHeader,
   ApiOkResponse,
   ApiOperation,
   getSchemaPath,
@@ -42,7 +43,20 @@ const ACCESS_TEXT: Record<MethodAccess, string> = {
   read: 'Roles: admin, integration, read.',
 };
 
-/** Declares one API method: POST, 200 on success, its access rule, and its OpenAPI operation. */
+/** The header a mutating method accepts (spec/api.md §1 "Idempotency"), as the OpenAPI document shows it. */
+const IDEMPOTENCY_HEADER = ApiHeader({
+  name: 'Idempotency-Key',
+  required: false,
+  description:
+    'Up to 255 characters, unique per account and method: the first answer below 500 is stored for 24 h and ' +
+    'replayed byte for byte with `Idempotent-Replayed: true`; the same key with another body is error 6.',
+  schema: { type: 'string', maxLength: 255 },
+});
+
+/**
+ * Declares one API method: POST, 200 on success, its access rule, its OpenAPI operation and, when
+ * it changes anything, the `Idempotency-Key` header.
+ */
 export function ApiMethod(path: string, options: ApiMethodOptions): MethodDecorator {
   const meta: ApiMethodMeta = { path, access: options.access, mutating: options.mutating ?? options.access !== 'read' };
   return applyDecorators(
@@ -66,6 +80,7 @@ export function ApiMethod(path: string, options: ApiMethodOptions): MethodDecora
       },
     }),
     ApiDefaultResponse({ description: 'Failure (see error_code)', type: ErrorEnvelopeDto }),
+    ...(meta.mutating ? [IDEMPOTENCY_HEADER] : []),
     ApiOperation({
       operationId: path.replace(/\//g, '_'),
       summary: options.summary,
