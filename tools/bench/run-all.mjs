@@ -9,8 +9,11 @@
 // and broken invariants, never on timing; the runner goes on after a failure and exits non-zero
 // at the end. BENCH_ONLY=checkout,price-cart runs a subset.
 import { spawn } from 'node:child_process';
+import { existsSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { printTargets } from './targets-table.mjs';
 
 const here = dirname(fileURLToPath(import.meta.url));
 const quick = process.env.BENCH_QUICK === '1';
@@ -26,8 +29,10 @@ const benches = [
   { name: 'scenarios', script: 'scenario-bench.mjs', quickEnv: {} },
 ];
 
+const targetsFile = join(tmpdir(), `bench-targets-${process.pid}.jsonl`);
+
 function run(bench) {
-  const env = { ...process.env };
+  const env = { ...process.env, BENCH_TARGETS_FILE: targetsFile };
   if (quick) for (const [name, value] of Object.entries(bench.quickEnv)) env[name] ??= value;
   return new Promise((resolveRun) => {
     const child = spawn(process.execPath, [join(here, bench.script)], { env, stdio: 'inherit' });
@@ -36,11 +41,27 @@ function run(bench) {
 }
 
 const failed = [];
+const durations = [];
+const startedAt = performance.now();
 for (const bench of benches.filter((candidate) => !only || only.includes(candidate.name))) {
   console.log(`\n=== ${bench.name} (${bench.script})${quick ? ' [quick]' : ''} ===\n`);
+  const benchStartedAt = performance.now();
   const code = await run(bench);
+  durations.push(`${bench.name} ${Math.round((performance.now() - benchStartedAt) / 1000)} s`);
   if (code !== 0) failed.push(`${bench.name} (exit ${code})`);
 }
+console.log(`\n=== every target of this run ===`);
+printTargets(
+  existsSync(targetsFile)
+    ? readFileSync(targetsFile, 'utf8')
+        .trim()
+        .split('\n')
+        .filter(Boolean)
+        .map((line) => JSON.parse(line))
+    : [],
+);
+rmSync(targetsFile, { force: true });
+console.log(`\n${durations.join(', ')}; total ${Math.round((performance.now() - startedAt) / 60_000)} min`);
 if (failed.length > 0) {
   console.error(`\nfailed: ${failed.join(', ')}`);
   process.exit(1);
