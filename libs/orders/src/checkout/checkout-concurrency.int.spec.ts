@@ -86,4 +86,24 @@ describe('checkout under concurrency (real PostgreSQL)', () => {
     expect(outcomes.sort()).toEqual(['PREORDER_STALE', 'ok']);
     expect(await ordersCarrying(promotionId)).toHaveLength(1);
   });
+
+  it('E6 through preorder_commit: 64 clients × 20 commits redeeming 7.00 of 1,000.00 → exactly 142 commit, 6.00 left', async () => {
+    await shop.member('e6@example.com', '1000.00');
+    const cart = (id: string) =>
+      shop.cart(id, 'e6@example.com', [['p5', 1]], { points_to_redeem: '7.00', final_total_price: '93.00' });
+    const outcomes = (
+      await Promise.all(
+        Array.from({ length: 64 }, async (_, client) => {
+          const seen: string[] = [];
+          for (let request = 0; request < 20; request += 1) seen.push(await commit(cart(`e6-${client}-${request}`)));
+          return seen;
+        }),
+      )
+    ).flat();
+    // api.md §5.2: a redemption the balance can no longer cover makes the quote stale (error 14)
+    expect(outcomes.filter((outcome) => outcome === 'ok')).toHaveLength(142);
+    expect(outcomes.filter((outcome) => outcome === 'PREORDER_STALE')).toHaveLength(1_138);
+    expect(await activeBalance('e6@example.com')).toBe('6.00');
+    expect(await world.violations()).toEqual([]);
+  });
 });
