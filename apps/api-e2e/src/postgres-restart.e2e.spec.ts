@@ -1,6 +1,6 @@
 import { Client } from 'pg';
 import { E2eStack, findLedgerViolations, startE2eStack } from '@loyalty/testing';
-import { createAccount, createDatabase, Envelope, expectSuccess, sleep, TestAccount } from './support/e2e-helpers';
+import { createAccount, createClubProgram, Envelope, expectSuccess, sleep, TestAccount } from './support/e2e-helpers';
 import { OwnPostgres, startOwnPostgres } from './support/own-postgres';
 
 const CLIENTS = 16;
@@ -29,22 +29,7 @@ describe('PostgreSQL restarted under write load', () => {
     account = await createAccount(stack, 'Restart shop');
     const admin = async <T>(method: string, body: object) =>
       expectSuccess(await stack.call<Envelope<T>>(method, body, account.admin));
-    const dbId = await createDatabase(stack, account.admin, 'Customers');
-    programId = (
-      await admin<{ loyalty_program_id: number }>('loyalty/programs/create', {
-        name: 'Club',
-        external_id: 'club',
-        db_id: dbId,
-        currency: 'RUB',
-        timezone: 'UTC',
-      })
-    ).loyalty_program_id;
-    await admin('loyalty/points_currencies/create', {
-      loyalty_program_id: programId,
-      name: 'Bonus',
-      external_id: 'bonus',
-      type: 'standard',
-    });
+    programId = await createClubProgram(stack, account.admin);
     await admin('loyalty/promotions/create', {
       loyalty_program_id: programId,
       type: 'trigger',

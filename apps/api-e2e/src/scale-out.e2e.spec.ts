@@ -2,25 +2,17 @@ import { Client } from 'pg';
 import { E2eReplica, E2eStack, findLedgerViolations, startE2eStack } from '@loyalty/testing';
 import {
   createAccount,
-  createDatabase,
+  createClubProgram,
   createTokenWithId,
   Envelope,
   expectSuccess,
   sleep,
   TestAccount,
+  waitFor,
 } from './support/e2e-helpers';
 
 type Call = E2eStack['call'];
 type Balance = { active_balance: string; total_balance: string };
-
-/** Polls until `condition` holds; fails after `limitMs` (a bound on the wait, not a timed assertion). */
-async function waitFor(condition: () => Promise<boolean>, limitMs = 30_000): Promise<void> {
-  const deadline = Date.now() + limitMs;
-  while (!(await condition())) {
-    if (Date.now() > deadline) throw new Error(`condition not met within ${limitMs} ms`);
-    await sleep(100);
-  }
-}
 
 /**
  * quality.md §2 and issue 8's scale-out: two API processes and two workers on one PostgreSQL and
@@ -64,24 +56,8 @@ describe('scale-out: two APIs and two workers on one database (round-robin)', ()
     db = new Client({ connectionString: stack.database.url });
     await db.connect();
     account = await createAccount(stack, 'Scale shop');
-    const dbId = await createDatabase(stack, account.admin, 'Customers');
     const admin = <T>(method: string, body: object) => ok<T>(0, method, body, account.admin);
-    programId = (
-      await admin<{ loyalty_program_id: number }>('loyalty/programs/create', {
-        name: 'Club',
-        external_id: 'club',
-        db_id: dbId,
-        currency: 'RUB',
-        timezone: 'UTC',
-      })
-    ).loyalty_program_id;
-    await admin('loyalty/points_currencies/create', {
-      loyalty_program_id: programId,
-      name: 'Bonus',
-      external_id: 'bonus',
-      type: 'standard',
-      initial_balance: '50.00',
-    });
+    programId = await createClubProgram(stack, account.admin, { initial_balance: '50.00' });
     const trigger = (externalId: string, extra: object) =>
       admin('loyalty/promotions/create', {
         loyalty_program_id: programId,

@@ -5,12 +5,13 @@ import { Client } from 'pg';
 import { E2eStack, findLedgerViolations, startE2eStack } from '@loyalty/testing';
 import {
   createAccount,
-  createDatabase,
+  createClubProgram,
   Envelope,
   expectFailure,
   expectSuccess,
   sleep,
   TestAccount,
+  waitFor,
 } from './support/e2e-helpers';
 
 interface Received {
@@ -26,15 +27,6 @@ type RunView = {
   path: Array<{ step: number; node_id: string; code: string; output: string; data: Record<string, unknown> }>;
 };
 type Balance = { active_balance: string; total_balance: string };
-
-/** Polls until `condition` holds; fails after `limitMs` (a bound on the wait, not a timed assertion). */
-async function waitFor(condition: () => Promise<boolean> | boolean, limitMs = 30_000): Promise<void> {
-  const deadline = Date.now() + limitMs;
-  while (!(await condition())) {
-    if (Date.now() > deadline) throw new Error(`condition not met within ${limitMs} ms`);
-    await sleep(100);
-  }
-}
 
 function isoDay(offsetDays: number): string {
   return new Date(Date.now() + offsetDays * 86_400_000).toISOString().slice(0, 10);
@@ -132,23 +124,7 @@ describe('scenarios over HTTP: the marketing use cases, waits across restarts, k
     receiverUrl = `http://127.0.0.1:${(receiver.address() as AddressInfo).port}/notify`;
 
     account = await createAccount(stack, 'Scenario shop');
-    const dbId = await createDatabase(stack, account.admin, 'Customers');
-    programId = (
-      await admin<{ loyalty_program_id: number }>('loyalty/programs/create', {
-        name: 'Club',
-        external_id: 'club',
-        db_id: dbId,
-        currency: 'RUB',
-        timezone: 'UTC',
-      })
-    ).loyalty_program_id;
-    await admin('loyalty/points_currencies/create', {
-      loyalty_program_id: programId,
-      name: 'Bonus',
-      external_id: 'bonus',
-      type: 'standard',
-      initial_balance: '50.00',
-    });
+    programId = await createClubProgram(stack, account.admin, { initial_balance: '50.00' });
     const trigger = async (externalId: string, amount: string | null, perMember: boolean) => {
       const created = await admin<{ id: number }>('loyalty/promotions/create', {
         loyalty_program_id: programId,

@@ -143,6 +143,40 @@ export function sleep(ms: number): Promise<void> {
   return new Promise((resolve) => setTimeout(resolve, ms));
 }
 
+/** Polls until `condition` holds; fails after `limitMs` (a bound on the wait, not a timed assertion). */
+export async function waitFor(condition: () => Promise<boolean> | boolean, limitMs = 30_000): Promise<void> {
+  const deadline = Date.now() + limitMs;
+  while (!(await condition())) {
+    if (Date.now() > deadline) throw new Error(`condition not met within ${limitMs} ms`);
+    await sleep(100);
+  }
+}
+
+/**
+ * A loyalty program `club` (UTC, RUB) on a new profile database, with the standard points currency
+ * `bonus` (its `initial_balance` as given), made by the account's admin; answers the program id.
+ */
+export async function createClubProgram(
+  stack: E2eStack,
+  admin: string,
+  currency: { initial_balance?: string } = {},
+): Promise<number> {
+  const dbId = await createDatabase(stack, admin, 'Customers');
+  const { loyalty_program_id: programId } = await callOk<{ loyalty_program_id: number }>(
+    stack,
+    'loyalty/programs/create',
+    { name: 'Club', external_id: 'club', db_id: dbId, currency: 'RUB', timezone: 'UTC' },
+    admin,
+  );
+  await callOk(
+    stack,
+    'loyalty/points_currencies/create',
+    { loyalty_program_id: programId, name: 'Bonus', external_id: 'bonus', type: 'standard', ...currency },
+    admin,
+  );
+  return programId;
+}
+
 /**
  * POSTs over a bare socket, for bodies the server refuses before reading them all (413). The
  * server answers and closes the connection while the client is still sending; data that arrives
