@@ -11,6 +11,7 @@ import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { admin, BENCH_ROOT_KEY, benchEnv, callApi, machineFacts, waitReady } from './bench-support.mjs';
+import { printTargets } from './targets-table.mjs';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '../..');
 const COUNT = Number(process.env.FEED_COUNT ?? 100_000);
@@ -138,6 +139,14 @@ async function main() {
           `${r.worker_rss_mib.before} → ${r.worker_rss_mib.peak_hwm} (${r.seconds <= 60 ? 'met' : 'missed'})`,
       );
     }
+    printTargets(
+      Object.entries(results).map(([format, r]) => ({
+        what: `catalog feed import, ${format}, ${COUNT} offers`,
+        target: '≤ 60 s, memory flat',
+        value: `${r.seconds} s (${r.status}), worker RSS ${r.worker_rss_mib.before} → ${r.worker_rss_mib.peak_hwm} MiB`,
+        met: r.status === 'done' && r.seconds <= 60,
+      })),
+    );
     console.log(`\nwritten to ${file}`);
   } finally {
     for (const child of [worker, api].filter(Boolean)) {

@@ -8,6 +8,7 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import autocannon from 'autocannon';
+import { printTargets } from './targets-table.mjs';
 import { admin, BENCH_ROOT_KEY, benchEnv, callApi, machineFacts, waitReady } from './bench-support.mjs';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '../..');
@@ -171,6 +172,26 @@ async function main() {
           `${String(open.p50_ms).padStart(18)}${String(open.p99_ms).padStart(8)}${String(open.errors + result.closed_loop_32.non_2xx).padStart(8)}`,
       );
     }
+    printTargets(
+      Object.entries(results).flatMap(([method, result]) => {
+        const closed = result.closed_loop_32;
+        const open = result[`open_loop_${RATE}_per_s`];
+        return [
+          {
+            what: `${method} closed-loop, 32 connections`,
+            target: '≥ 1,000 ops/s',
+            value: `${closed.requests_per_s} ops/s, ${closed.non_2xx + closed.errors} errors`,
+            met: closed.requests_per_s >= 1000,
+          },
+          {
+            what: `${method} at ${RATE}/s open-loop, p99`,
+            target: '≤ 30 ms',
+            value: `${open.p99_ms} ms (${open.errors} errors)`,
+            met: open.p99_ms <= 30 && open.errors === 0,
+          },
+        ];
+      }),
+    );
     console.log(`\nwritten to ${file}`);
   } finally {
     api.kill('SIGTERM');
