@@ -84,7 +84,7 @@ describe('PostgreSQL restarted under write load', () => {
           ? `${answer.status} ${(answer.body as { error_code?: string })?.error_code}`
           : 'no answer';
         failures.set(reason, (failures.get(reason) ?? 0) + 1);
-        if (answer && answer.status !== 503) throw new Error(`${eid}: ${answer.text}`);
+        if (answer && answer.status !== 503) throw new Error(`${eid}: ${answer.text}\n${stack.recentLogs()}`);
         await sleep(100);
       }
     };

@@ -29,6 +29,8 @@ export interface E2eStack {
   restartWorker(): Promise<void>;
   /** The REDIS_PREFIX the API and the worker run with (BullMQ keys are under `<prefix>:bull`). */
   redisPrefix: string;
+  /** The last lines the first API and worker wrote (LOG_LEVEL warn: warnings and errors), to explain a failure. */
+  recentLogs(): string;
   /**
    * Starts one more API and worker on the same database and Redis prefix (a scale-out replica);
    * `stop` stops it with the rest.
@@ -119,9 +121,14 @@ async function stopProcess(child: ChildProcess): Promise<void> {
  * Starts the API and the worker on free ports. A port found free can be taken by another test
  * process before ours binds it; then the start is tried again on other ports.
  */
-async function startProcesses(
-  env: NodeJS.ProcessEnv,
-): Promise<{ api: ChildProcess; worker: ChildProcess; apiUrl: string; workerUrl: string; env: NodeJS.ProcessEnv }> {
+async function startProcesses(env: NodeJS.ProcessEnv): Promise<{
+  api: ChildProcess;
+  worker: ChildProcess;
+  apiUrl: string;
+  workerUrl: string;
+  env: NodeJS.ProcessEnv;
+  logs: string[];
+}> {
   for (let attempt = 1; ; attempt += 1) {
     const [apiPort, workerPort] = [await freePort(), await freePort()];
     const processEnv = { ...env, PORT: String(apiPort), WORKER_PORT: String(workerPort) };
@@ -133,7 +140,7 @@ async function startProcesses(
     try {
       await waitUntilReady(apiUrl, api, logs);
       await waitUntilReady(workerUrl, worker, logs);
-      return { api, worker, apiUrl, workerUrl, env: processEnv };
+      return { api, worker, apiUrl, workerUrl, env: processEnv, logs };
     } catch (error) {
       await Promise.all([stopProcess(api), stopProcess(worker)]);
       if (attempt >= 3 || !logs.join('').includes('EADDRINUSE')) throw error;
@@ -196,6 +203,7 @@ export async function startE2eStack(label: string, env: Record<string, string> =
       await waitUntilReady(workerUrl, worker, logs);
     },
     call: callAt(apiUrl),
+    recentLogs: () => started.logs.join(''),
     async addReplica() {
       const replica = await startProcesses(started.env);
       replicas.push(replica);

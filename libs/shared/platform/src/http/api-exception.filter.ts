@@ -19,6 +19,8 @@ export class ApiExceptionFilter implements ExceptionFilter {
       const failure = toApiFailure(error);
       if (failure.internal)
         this.logger.error({ err: error, request_id: request.id, url: request.url }, 'internal error');
+      else if (failure.code === 'NOT_READY')
+        this.logger.warn({ err: error, request_id: request.id, url: request.url }, 'database unreachable');
       response = renderFailure(failure);
     }
     void reply

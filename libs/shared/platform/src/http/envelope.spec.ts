@@ -9,6 +9,7 @@ import {
 } from '@nestjs/common';
 import {
   ConnectionException,
+  DriverException,
   ForeignKeyConstraintViolationException,
   DeadlockException,
   LockWaitTimeoutException,
@@ -108,6 +109,11 @@ describe('toApiFailure', () => {
       'a query on a broken client, as MikroORM wraps it',
       new Error('select 1 - Client has encountered a connection error and is not queryable'),
     ],
+    ['a query on a closed client', new Error('insert 1 - Client was closed and is not queryable')],
+    [
+      'no pooled connection in time, as MikroORM wraps it',
+      new Error('select 1 - Knex: Timeout acquiring a connection. The pool is probably full.'),
+    ],
     [
       'no pooled connection in time',
       Object.assign(new Error('Knex: Timeout acquiring a connection'), { name: 'KnexTimeoutError' }),
@@ -119,6 +125,15 @@ describe('toApiFailure', () => {
       details: {},
       internal: false,
     });
+  });
+
+  it('maps a driver error without a SQLSTATE (a connection problem in any wording) to NOT_READY', () => {
+    expect(toApiFailure(new DriverException(new Error('select 1 - some new way a socket died'))).code).toBe(
+      'NOT_READY',
+    );
+    expect(
+      toApiFailure(new DriverException(Object.assign(new Error('select 1 - syntax error'), { code: '42601' }))).code,
+    ).toBe('INTERNAL');
   });
 
   it('keeps other database errors INTERNAL (a syntax error is a bug)', () => {
@@ -147,7 +162,10 @@ describe('toApiFailure', () => {
 
   it.each([
     ['an unknown Error', new Error('secret sql')],
-    ['an unmapped database error', new ForeignKeyConstraintViolationException(new Error('secret sql'))],
+    [
+      'an unmapped database error',
+      new ForeignKeyConstraintViolationException(Object.assign(new Error('secret sql'), { code: '23503' })),
+    ],
     ['an unmapped HTTP status', new HttpException('secret sql', 418)],
     ['a Nest 500', new InternalServerErrorException('secret sql')],
     ['a thrown string', 'secret sql'],

@@ -1,6 +1,7 @@
 import { HttpException } from '@nestjs/common';
 import {
   ConnectionException,
+  DriverException,
   DeadlockException,
   LockWaitTimeoutException,
   UniqueConstraintViolationException,
@@ -72,6 +73,8 @@ const UNREACHABLE_SOCKET = new Set(['ECONNREFUSED', 'ECONNRESET', 'EPIPE', 'ETIM
 const UNREACHABLE_MESSAGES = [
   'Connection terminated',
   'connection error and is not queryable',
+  'Client was closed and is not queryable',
+  'Timeout acquiring a connection',
   'terminating connection due to administrator command',
   'the database system is shutting down',
   'the database system is starting up',
@@ -84,6 +87,9 @@ const UNREACHABLE_MESSAGES = [
  */
 export function isDatabaseUnreachable(error: unknown): boolean {
   const { code, name, message } = (error ?? {}) as { code?: unknown; name?: unknown; message?: unknown };
+  // A statement the server rejected always carries a SQLSTATE; a driver error without one came
+  // from the connection (cut, closed, timed out), whatever its wording.
+  if (error instanceof DriverException && (code === undefined || code === null)) return true;
   if (typeof code === 'string' && (UNREACHABLE_SQLSTATE.test(code) || UNREACHABLE_SOCKET.has(code))) return true;
   if (name === 'KnexTimeoutError') return true;
   return typeof message === 'string' && UNREACHABLE_MESSAGES.some((text) => message.includes(text));
