@@ -1,6 +1,3 @@
-import { createHmac, timingSafeEqual } from 'node:crypto';
-import { createServer, IncomingHttpHeaders, Server } from 'node:http';
-import { AddressInfo } from 'node:net';
 import { Client } from 'pg';
 import { E2eStack, findLedgerViolations, startE2eStack } from '@loyalty/testing';
 import {
@@ -13,11 +10,7 @@ import {
   TestAccount,
   waitFor,
 } from './support/e2e-helpers';
-
-interface Received {
-  headers: IncomingHttpHeaders;
-  body: string;
-}
+import { Receiver, signatureValid } from './support/receiver';
 
 type RunView = {
   run_id: number;
@@ -38,9 +31,7 @@ describe('scenarios over HTTP: the marketing use cases, waits across restarts, k
   let programId: number;
   let db: Client;
   const promotions: Record<string, number> = {};
-  const received: Received[] = [];
-  let receiver: Server;
-  let receiverUrl: string;
+  const receiver = new Receiver();
 
   const call = <T>(method: string, body: object, token = account.integration) =>
     stack.call<Envelope<T>>(method, body, token);
@@ -112,16 +103,7 @@ describe('scenarios over HTTP: the marketing use cases, waits across restarts, k
     });
     db = new Client({ connectionString: stack.database.url });
     await db.connect();
-    receiver = createServer((request, response) => {
-      const chunks: Buffer[] = [];
-      request.on('data', (chunk: Buffer) => chunks.push(chunk));
-      request.on('end', () => {
-        received.push({ headers: request.headers, body: Buffer.concat(chunks).toString('utf8') });
-        response.writeHead(200).end('ok');
-      });
-    });
-    await new Promise<void>((resolve) => receiver.listen(0, '127.0.0.1', resolve));
-    receiverUrl = `http://127.0.0.1:${(receiver.address() as AddressInfo).port}/notify`;
+    await receiver.start();
 
     account = await createAccount(stack, 'Scenario shop');
     programId = await createClubProgram(stack, account.admin, { initial_balance: '50.00' });
@@ -160,7 +142,7 @@ describe('scenarios over HTTP: the marketing use cases, waits across restarts, k
 
   afterAll(async () => {
     await db?.end();
-    await new Promise((resolve) => receiver?.close(resolve));
+    await receiver.stop();
     await stack?.stop();
   });
 
@@ -238,7 +220,7 @@ describe('scenarios over HTTP: the marketing use cases, waits across restarts, k
 
   it('points expiring within 7 days ≥ 1.00: a signed message with the amount and the date; nothing for members with nothing expiring', async () => {
     const hook = await admin<{ hook_id: number; secret: string }>('hooks/create', {
-      url: receiverUrl,
+      url: receiver.url('/notify'),
       events: ['promocode.activated'],
     });
     await scenario(
@@ -282,11 +264,9 @@ describe('scenarios over HTTP: the marketing use cases, waits across restarts, k
     expect(pathOf(await finished(expiring.run_id))).toEqual(['expiring:true', 'tell:sent']);
     expect(pathOf(await finished(lasting.run_id))).toEqual(['expiring:false']);
 
-    expect(received).toHaveLength(1);
-    const [message] = received;
-    const expected = Buffer.from(`sha256=${createHmac('sha256', hook.secret).update(message.body).digest('hex')}`);
-    const given = Buffer.from(String(message.headers['x-signature']));
-    expect(expected.length === given.length && timingSafeEqual(expected, given)).toBe(true);
+    expect(receiver.at('/notify')).toHaveLength(1);
+    const [message] = receiver.at('/notify');
+    expect(signatureValid(hook.secret, message)).toBe(true);
     const body = JSON.parse(message.body) as { data: { message: string; run_id: number } };
     expect(body.data.run_id).toBe(expiring.run_id);
     expect(body.data.message).toBe(`12.50 points expire on ${soon}T23:59:59.999Z`);
