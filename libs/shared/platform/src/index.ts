@@ -6,6 +6,7 @@ export * from './database/orm-config';
 export * from './database/keyset-page';
 export * from './database/transaction-lock';
 export * from './database/prepare-database';
+export * from './database/ledger-invariants';
 export * from './accounts/account.entity';
 export * from './accounts/api-token.entity';
 export * from './accounts/audit-entry.entity';
