@@ -31,6 +31,7 @@ describe('parseConfig', () => {
       testClock: false,
       sweepIntervalMs: 60000,
       outboxPollMs: 500,
+      ledgerCheckIntervalMs: 600000,
     });
   });
 
@@ -58,6 +59,7 @@ describe('parseConfig', () => {
       TEST_CLOCK: '1',
       SWEEP_INTERVAL_MS: '1000',
       OUTBOX_POLL_MS: '50',
+      LEDGER_CHECK_INTERVAL_MS: '0',
     });
     expect(config).toMatchObject({
       databaseUrl: 'postgresql://app:pw@db:5433/prod',
@@ -74,6 +76,7 @@ describe('parseConfig', () => {
       testClock: true,
       sweepIntervalMs: 1000,
       outboxPollMs: 50,
+      ledgerCheckIntervalMs: 0,
     });
   });
 
@@ -133,6 +136,8 @@ describe('parseConfig', () => {
     ['LOCK_WAIT_MS', '600001'],
     ['SWEEP_INTERVAL_MS', '99'],
     ['OUTBOX_POLL_MS', '9'],
+    ['LEDGER_CHECK_INTERVAL_MS', '-1'],
+    ['LEDGER_CHECK_INTERVAL_MS', '86400001'],
   ])('refuses %s=%p', (name, value) => {
     const problems = problemsOf({ ...SECRETS, [name]: value });
     expect(problems).toHaveLength(1);

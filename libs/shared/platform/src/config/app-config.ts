@@ -20,6 +20,8 @@ export interface AppConfig {
   sweepIntervalMs: number;
   /** How often the worker's outbox relay polls for new events. */
   outboxPollMs: number;
+  /** How often the worker checks the ledger's invariants for its metrics; 0 turns the check off. */
+  ledgerCheckIntervalMs: number;
 }
 
 export const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
@@ -55,6 +57,7 @@ export function parseConfig(env: Env): AppConfig {
     testClock: read.boolean('TEST_CLOCK', false),
     sweepIntervalMs: read.integer('SWEEP_INTERVAL_MS', 60_000, 100, 3_600_000),
     outboxPollMs: read.integer('OUTBOX_POLL_MS', 500, 10, 60_000),
+    ledgerCheckIntervalMs: read.integer('LEDGER_CHECK_INTERVAL_MS', 600_000, 0, 86_400_000),
   };
   if (config.testClock && env['NODE_ENV'] === 'production') {
     problems.push('TEST_CLOCK: must not be true when NODE_ENV is production');
