@@ -21,6 +21,8 @@ import { FeedTickHandler } from './imports/feed-tick.handler';
 import { JobRegistry } from './jobs/job-registry';
 import { JobRunner } from './jobs/job-runner';
 import { QueueDepthMetrics } from './jobs/queue-depth.metrics';
+import { LedgerInvariantCheck } from './ledger/ledger-invariant-check';
+import { LedgerInvariantGauges } from './ledger/ledger-invariant.gauges';
 import { PurgeIdempotencyHandler } from './maintenance/purge-idempotency.handler';
 import { ScheduleMaintenanceTask } from './maintenance/schedule-maintenance.task';
 import { CompositeOutboxSink, OutboxSink } from './outbox/outbox-sink';
@@ -82,6 +84,8 @@ export class WorkerModule {
         JobRegistry,
         JobRunner,
         QueueDepthMetrics,
+        LedgerInvariantGauges,
+        LedgerInvariantCheck,
         ...jobHandlers,
         ...sweepTasks,
         { provide: SWEEP_TASKS, useFactory: (...tasks: unknown[]) => tasks, inject: sweepTasks },
