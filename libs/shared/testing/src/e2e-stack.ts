@@ -16,6 +16,18 @@ export interface ApiAnswer<T = unknown> {
   body: T;
 }
 
+/** One whole line a process of the stack wrote. */
+export interface LogLine {
+  process: 'api' | 'worker';
+  stream: 'stdout' | 'stderr';
+  line: string;
+}
+
+export interface E2eStackOptions {
+  /** A password in the processes' DATABASE_URL (the test server trusts every connection, so any password works). */
+  databasePassword?: string;
+}
+
 export interface E2eStack {
   apiUrl: string;
   workerUrl: string;
@@ -27,10 +39,14 @@ export interface E2eStack {
   signalWorker(signal: NodeJS.Signals): Promise<number | NodeJS.Signals | null>;
   /** Starts the worker again (after `signalWorker`) on its port and waits until it is ready. */
   restartWorker(): Promise<void>;
+  /** Starts the API again (after `signalApi`) on its port and waits until it is ready. */
+  restartApi(): Promise<void>;
   /** The REDIS_PREFIX the API and the worker run with (BullMQ keys are under `<prefix>:bull`). */
   redisPrefix: string;
   /** The last lines the first API and worker wrote (LOG_LEVEL warn: warnings and errors), to explain a failure. */
   recentLogs(): string;
+  /** Every line every API and worker process of the stack wrote to stdout and stderr, restarts and replicas included. */
+  allLogLines(): LogLine[];
   /**
    * Starts one more API and worker on the same database and Redis prefix (a scale-out replica);
    * `stop` stops it with the rest.
@@ -76,14 +92,27 @@ export async function freePort(): Promise<number> {
   return address.port;
 }
 
-function startProcess(script: string, env: NodeJS.ProcessEnv, logs: string[]): ChildProcess {
+const API_SCRIPT = 'dist/apps/api/main.js';
+const WORKER_SCRIPT = 'dist/apps/worker/main.js';
+
+/** Starts `script`; keeps its last 200 chunks in `logs` and every whole line in `transcript`. */
+function startProcess(script: string, env: NodeJS.ProcessEnv, logs: string[], transcript: LogLine[]): ChildProcess {
   const child = spawn(process.execPath, [join(WORKSPACE_ROOT, script)], { env, stdio: ['ignore', 'pipe', 'pipe'] });
-  const keep = (chunk: Buffer) => {
-    logs.push(chunk.toString());
-    if (logs.length > 200) logs.shift();
-  };
-  child.stdout?.on('data', keep);
-  child.stderr?.on('data', keep);
+  const name = script === WORKER_SCRIPT ? 'worker' : 'api';
+  for (const stream of ['stdout', 'stderr'] as const) {
+    let partial = '';
+    child[stream]?.setEncoding('utf8');
+    child[stream]?.on('data', (chunk: string) => {
+      logs.push(chunk);
+      if (logs.length > 200) logs.shift();
+      const lines = (partial + chunk).split('\n');
+      partial = lines.pop() ?? '';
+      for (const line of lines) transcript.push({ process: name, stream, line });
+    });
+    child[stream]?.on('end', () => {
+      if (partial !== '') transcript.push({ process: name, stream, line: partial });
+    });
+  }
   return child;
 }
 
@@ -121,7 +150,10 @@ async function stopProcess(child: ChildProcess): Promise<void> {
  * Starts the API and the worker on free ports. A port found free can be taken by another test
  * process before ours binds it; then the start is tried again on other ports.
  */
-async function startProcesses(env: NodeJS.ProcessEnv): Promise<{
+async function startProcesses(
+  env: NodeJS.ProcessEnv,
+  transcript: LogLine[],
+): Promise<{
   api: ChildProcess;
   worker: ChildProcess;
   apiUrl: string;
@@ -133,8 +165,8 @@ async function startProcesses(env: NodeJS.ProcessEnv): Promise<{
     const [apiPort, workerPort] = [await freePort(), await freePort()];
     const processEnv = { ...env, PORT: String(apiPort), WORKER_PORT: String(workerPort) };
     const logs: string[] = [];
-    const api = startProcess('dist/apps/api/main.js', processEnv, logs);
-    const worker = startProcess('dist/apps/worker/main.js', processEnv, logs);
+    const api = startProcess(API_SCRIPT, processEnv, logs, transcript);
+    const worker = startProcess(WORKER_SCRIPT, processEnv, logs, transcript);
     const apiUrl = `http://127.0.0.1:${apiPort}`;
     const workerUrl = `http://127.0.0.1:${workerPort}`;
     try {
@@ -168,13 +200,19 @@ function callAt(apiUrl: string): E2eStack['call'] {
  * Starts the built API and worker (`dist/apps/*`) as they run in production, on a database and
  * Redis prefix of their own, with TEST_CLOCK on. Build them first (`nx run-many -t build`).
  */
-export async function startE2eStack(label: string, env: Record<string, string> = {}): Promise<E2eStack> {
+export async function startE2eStack(
+  label: string,
+  env: Record<string, string> = {},
+  options: E2eStackOptions = {},
+): Promise<E2eStack> {
   const database = await createTestDatabase(label);
+  const databaseUrl = new URL(database.url);
+  if (options.databasePassword !== undefined) databaseUrl.password = options.databasePassword;
   const redisPrefix = uniqueRedisPrefix(label);
   const baseEnv: NodeJS.ProcessEnv = {
     PATH: inheritedEnvironment()['PATH'],
     NODE_ENV: 'test',
-    DATABASE_URL: database.url,
+    DATABASE_URL: databaseUrl.toString(),
     REDIS_URL: TEST_REDIS_URL,
     REDIS_PREFIX: redisPrefix,
     ROOT_API_KEY: TEST_ROOT_KEY,
@@ -185,9 +223,10 @@ export async function startE2eStack(label: string, env: Record<string, string> =
     DB_MIGRATE: 'auto',
     ...env,
   };
-  const started = await startProcesses(baseEnv);
-  const { api, apiUrl, workerUrl } = started;
-  let worker = started.worker;
+  const transcript: LogLine[] = [];
+  const started = await startProcesses(baseEnv, transcript);
+  const { apiUrl, workerUrl } = started;
+  let { api, worker } = started;
   const replicas: Array<Awaited<ReturnType<typeof startProcesses>>> = [];
   return {
     apiUrl,
@@ -199,13 +238,19 @@ export async function startE2eStack(label: string, env: Record<string, string> =
     signalWorker: (signal) => signalProcess(worker, signal),
     async restartWorker() {
       const logs: string[] = [];
-      worker = startProcess('dist/apps/worker/main.js', started.env, logs);
+      worker = startProcess(WORKER_SCRIPT, started.env, logs, transcript);
       await waitUntilReady(workerUrl, worker, logs);
+    },
+    async restartApi() {
+      const logs: string[] = [];
+      api = startProcess(API_SCRIPT, started.env, logs, transcript);
+      await waitUntilReady(apiUrl, api, logs);
     },
     call: callAt(apiUrl),
     recentLogs: () => started.logs.join(''),
+    allLogLines: () => [...transcript],
     async addReplica() {
-      const replica = await startProcesses(started.env);
+      const replica = await startProcesses(started.env, transcript);
       replicas.push(replica);
       return { apiUrl: replica.apiUrl, workerUrl: replica.workerUrl, call: callAt(replica.apiUrl) };
     },
