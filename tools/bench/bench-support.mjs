@@ -1,23 +1,31 @@
 // What the benchmark scripts share: the PostgreSQL server they use, admin statements on it,
 // waiting for a process to be ready, and the machine facts every report carries.
-import { readFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { cpus, loadavg, totalmem } from 'node:os';
 import pg from 'pg';
+import ts from 'typescript';
+
+const repositoryRoot = join(dirname(fileURLToPath(import.meta.url)), '../..');
 
 export const server = new URL(process.env.DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/loyalty');
 
-/** Runs `sql` on the server's `postgres` database (create and drop databases, read the version). */
-export async function admin(sql) {
-  const url = new URL(server);
-  url.pathname = '/postgres';
-  const client = new pg.Client({ connectionString: url.toString() });
-  await client.connect();
-  try {
-    return (await client.query(sql)).rows;
-  } finally {
-    await client.end();
-  }
+/** A function that runs one statement on `database` over a connection of its own and answers the rows. */
+export function queryOn(database) {
+  return async (sql, params = []) => {
+    const client = new pg.Client({ connectionString: databaseUrl(database) });
+    await client.connect();
+    try {
+      return (await client.query(sql, params)).rows;
+    } finally {
+      await client.end();
+    }
+  };
 }
+
+/** Runs `sql` on the server's `postgres` database (create and drop databases, read the version). */
+export const admin = (sql) => queryOn('postgres')(sql);
 
 /** The server's URL for `database`. */
 export function databaseUrl(database) {
@@ -91,3 +99,42 @@ export function cpuPressure() {
 
 /** The p-th percentile of ascending `sorted` values (nearest rank). */
 export const percentile = (sorted, p) => sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)];
+
+/**
+ * Where result files go: bench/results, or BENCH_RESULTS_DIR (`npm test` runs the quick smoke with
+ * tmp/bench-quick, so a test run never touches the committed results).
+ */
+export const resultsDir = process.env.BENCH_RESULTS_DIR ?? join(repositoryRoot, 'bench/results');
+
+/** Writes `report` as `<results>/<date>-<name>[-quick].json` and answers the file's path. */
+export function writeResult(name, report, { quick = process.env.BENCH_QUICK === '1' } = {}) {
+  mkdirSync(resultsDir, { recursive: true });
+  const file = join(resultsDir, `${report.date.slice(0, 10)}-${name}${quick ? '-quick' : ''}.json`);
+  writeFileSync(file, `${JSON.stringify(report, null, 2)}\n`);
+  return file;
+}
+
+/**
+ * Counts the rows breaking each ledger invariant on `database` with the rules the worker's gauge
+ * and the tests use (libs/shared/platform/src/database/ledger-invariants.ts, a file of constants
+ * without imports, transpiled here); answers only the rules that are broken.
+ */
+export async function ledgerViolations(database) {
+  const source = readFileSync(join(repositoryRoot, 'libs/shared/platform/src/database/ledger-invariants.ts'), 'utf8');
+  const { outputText } = ts.transpileModule(source, { compilerOptions: { module: ts.ModuleKind.ESNext } });
+  const { LEDGER_INVARIANTS } = await import(`data:text/javascript,${encodeURIComponent(outputText)}`);
+  const query = queryOn(database);
+  const broken = {};
+  for (const { rule, violationsSql } of LEDGER_INVARIANTS) {
+    const [{ violations }] = await query(`select count(*)::int as violations from (${violationsSql}) as broken`);
+    if (violations > 0) broken[rule] = violations;
+  }
+  return broken;
+}
+
+/** Throws when the ledger of `database` breaks an invariant (a benchmark fails on that, never on timing). */
+export async function assertLedgerSound(database) {
+  const broken = await ledgerViolations(database);
+  if (Object.keys(broken).length > 0) throw new Error(`ledger invariants broken: ${JSON.stringify(broken)}`);
+  console.log('ledger invariants hold');
+}

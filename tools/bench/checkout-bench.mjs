@@ -15,6 +15,8 @@
 //                     fresh members are identical, so a price holds for any of them)
 //   commit            open loop at 300/s, the same kind of commits
 //   commit one member closed loop, 32 connections all on one member (carts without redemption)
+//   (diagnostic)      with BENCH_LIMITS_DIAGNOSTIC=1, the distinct-member commits again once some
+//                     promotions carry total_uses and budget caps
 // The API's resident memory (VmRSS) is sampled during every run, CPU pressure and load recorded.
 // Then (BENCH_QUERIES, default on) the statements of one preorder and one commit are counted and
 // explained from the PostgreSQL log (auto_explain with ANALYZE, set on the bench database only),
@@ -23,30 +25,26 @@
 // Build first (`NX_DAEMON=false npx nx run-many -t build -p api worker --skip-nx-cache`).
 // Writes bench/results/<date>-checkout.json and prints every checkout target with met/missed.
 //
-// Env: BENCH_QUICK=1 (small data, short runs, one run, 100 promotions only), BENCH_DURATION_S,
-// BENCH_WARMUP_S, BENCH_RUNS, BENCH_MEMBERS, BENCH_VARIANTS ("100,1000"), BENCH_PREORDER_RATE,
+// Env: BENCH_QUICK=1 (small data, short runs, one run, 100 promotions only), BENCH_DURATION_S (6),
+// BENCH_WARMUP_S (3), BENCH_RUNS (3), BENCH_MEMBERS, BENCH_VARIANTS ("100,1000"), BENCH_PREORDER_RATE,
 // BENCH_COMMIT_RATE, DB_POOL_MAX (20), BENCH_API_ENTRY (another build of the API, e.g. of a
 // `git archive` snapshot), BENCH_PROFILE=1, BENCH_QUERIES=0, BENCH_PG_LOG (the server's log file),
 // BENCH_KEEP_DB=1 (keep the database for inspection).
 import { spawn } from 'node:child_process';
-import {
-  closeSync,
-  existsSync,
-  mkdirSync,
-  openSync,
-  readdirSync,
-  readFileSync,
-  readSync,
-  statSync,
-  writeFileSync,
-} from 'node:fs';
-import http from 'node:http';
-import { loadavg } from 'node:os';
+import { closeSync, existsSync, mkdirSync, openSync, readdirSync, readFileSync, readSync, statSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import autocannon from 'autocannon';
 import pg from 'pg';
-import { admin, databaseUrl, machineFacts, waitReady } from './bench-support.mjs';
+import {
+  admin,
+  assertLedgerSound,
+  databaseUrl,
+  machineFacts,
+  queryOn,
+  resultsDir,
+  waitReady,
+  writeResult,
+} from './bench-support.mjs';
 import {
   categoryTree,
   partnerSpec,
@@ -58,13 +56,32 @@ import {
   seededRandom,
 } from './checkout-workload.mjs';
 import { summarise } from './cpuprofile-summary.mjs';
+import {
+  agent,
+  closedLoop,
+  CONNECTIONS,
+  classify,
+  countOf,
+  drain as drainDatabase,
+  log,
+  median,
+  memoryOf,
+  openLoop,
+  post,
+  repeat as repeatWatched,
+  round,
+  summaryOf,
+  watch,
+} from './load.mjs';
 import { printTargets } from './targets-table.mjs';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '../..');
 const QUICK = process.env.BENCH_QUICK === '1';
 const env = (name, fallback) => process.env[name] ?? fallback;
-const DURATION_S = Number(env('BENCH_DURATION_S', QUICK ? 3 : 10));
-const WARMUP_S = Number(env('BENCH_WARMUP_S', QUICK ? 2 : 5));
+const DURATION_S = Number(env('BENCH_DURATION_S', QUICK ? 3 : 6));
+const WARMUP_S = Number(env('BENCH_WARMUP_S', QUICK ? 2 : 3));
+/** The capped-promotions diagnostic (not a target of quality.md) runs only when asked. */
+const LIMITS_DIAGNOSTIC = process.env.BENCH_LIMITS_DIAGNOSTIC === '1';
 const RUNS = Number(env('BENCH_RUNS', QUICK ? 1 : 3));
 const MEMBERS = Number(env('BENCH_MEMBERS', QUICK ? 5_000 : 100_000));
 const VARIANTS = env('BENCH_VARIANTS', QUICK ? '100' : '100,1000')
@@ -73,7 +90,6 @@ const VARIANTS = env('BENCH_VARIANTS', QUICK ? '100' : '100,1000')
 const PREORDER_RATE = Number(env('BENCH_PREORDER_RATE', 1_000));
 const COMMIT_RATE = Number(env('BENCH_COMMIT_RATE', 300));
 const DB_POOL_MAX = env('DB_POOL_MAX', '20');
-const CONNECTIONS = 32;
 const API_ENTRY = resolve(env('BENCH_API_ENTRY', join(root, 'dist/apps/api/main.js')));
 const PROFILE = process.env.BENCH_PROFILE === '1';
 const QUERIES = process.env.BENCH_QUERIES !== '0';
@@ -84,6 +100,7 @@ const PORT = 3996;
 const FLOOR_PORT = 3997;
 const stamp = Date.now();
 const database = `loyalty_checkout_bench_${stamp}`;
+const queryBench = queryOn(database);
 const rootKey = 'bench-root-key-0123456789';
 const base = `http://127.0.0.1:${PORT}`;
 const MEMBER_BALANCE = '5000.00';
@@ -91,12 +108,6 @@ const MEMBER_BALANCE = '5000.00';
 const RESERVED = 1_000;
 const ONE_MEMBER = 7;
 
-const round = (value, digits = 2) => (value == null ? null : Math.round(value * 10 ** digits) / 10 ** digits);
-const median = (values) => {
-  const sorted = values.filter((value) => value != null).sort((a, b) => a - b);
-  return sorted.length === 0 ? null : sorted[Math.floor(sorted.length / 2)];
-};
-const log = (...args) => console.log(`[${new Date().toISOString().slice(11, 19)}]`, ...args);
 const email = (index) => `m${index}@bench.test`;
 
 // ---------------------------------------------------------------------------------------------
@@ -142,113 +153,6 @@ async function restartApi(options) {
   await waitReady(`${base}/health/ready`);
 }
 
-/** Resident memory of a process in MiB (VmRSS now, VmHWM the peak so far). */
-function memoryOf(pid) {
-  try {
-    const status = readFileSync(`/proc/${pid}/status`, 'utf8');
-    const field = (name) => Math.round(Number(new RegExp(`${name}:\\s+(\\d+)`).exec(status)[1]) / 1024);
-    return { rss: field('VmRSS'), peak: field('VmHWM') };
-  } catch {
-    return { rss: null, peak: null };
-  }
-}
-
-/** CPU seconds a process has used (user + system). */
-function cpuSecondsOf(pid) {
-  try {
-    const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1].split(' ');
-    return (Number(fields[11]) + Number(fields[12])) / 100;
-  } catch {
-    return null;
-  }
-}
-
-/** The machine's busy and total jiffies (all CPUs) and the CPU pressure stall total (µs). */
-function machineCpu() {
-  const [line] = readFileSync('/proc/stat', 'utf8').split('\n');
-  const values = line.split(/\s+/).slice(1).map(Number);
-  const idle = values[3] + values[4];
-  const total = values.reduce((sum, value) => sum + value, 0);
-  let stall = null;
-  try {
-    stall = Number(/some .*total=(\d+)/.exec(readFileSync('/proc/pressure/cpu', 'utf8'))[1]);
-  } catch {
-    // no PSI on this kernel
-  }
-  return { busy: total - idle, total, stall, at: performance.now() };
-}
-
-/**
- * Watches a run: API memory every 250 ms, and the machine's CPU use, the CPU pressure (share of
- * wall time some task waited for a CPU) and the API's own CPU time between start and stop.
- */
-function watch(pid) {
-  const samples = [];
-  const cpuBefore = machineCpu();
-  const apiCpuBefore = cpuSecondsOf(pid);
-  const timer = setInterval(() => samples.push(memoryOf(pid).rss), 250);
-  return () => {
-    clearInterval(timer);
-    const cpuAfter = machineCpu();
-    const wallMs = cpuAfter.at - cpuBefore.at;
-    const apiCpu = cpuSecondsOf(pid);
-    const memory = memoryOf(pid);
-    const rss = samples.filter((value) => value != null);
-    return {
-      api_rss_max_mb: rss.length ? Math.max(...rss) : memory.rss,
-      api_rss_peak_mb: memory.peak,
-      api_cpu_s: apiCpu !== null && apiCpuBefore !== null ? round(apiCpu - apiCpuBefore) : null,
-      machine_busy_percent: round(((cpuAfter.busy - cpuBefore.busy) / (cpuAfter.total - cpuBefore.total)) * 100, 1),
-      cpu_pressure_some_percent:
-        cpuAfter.stall !== null ? round(((cpuAfter.stall - cpuBefore.stall) / 1000 / wallMs) * 100, 1) : null,
-      loadavg_1m: round(loadavg()[0]),
-    };
-  };
-}
-
-// ---------------------------------------------------------------------------------------------
-// HTTP
-// ---------------------------------------------------------------------------------------------
-
-const agent = new http.Agent({ keepAlive: true, maxSockets: 1_024 });
-
-/** One POST; answers the status and, unless `skipBody` and 200, the parsed body. */
-function post(url, token, body, { skipBody = false } = {}) {
-  return new Promise((resolvePost, reject) => {
-    const payload = typeof body === 'string' ? body : JSON.stringify(body);
-    const request = http.request(
-      url,
-      {
-        method: 'POST',
-        agent,
-        headers: {
-          'content-type': 'application/json',
-          'content-length': Buffer.byteLength(payload),
-          authorization: `Bearer ${token}`,
-        },
-      },
-      (response) => {
-        const chunks = [];
-        response.on('data', (chunk) => chunks.push(chunk));
-        response.on('end', () => {
-          if (skipBody && response.statusCode === 200) return resolvePost({ status: 200, body: null });
-          const text = Buffer.concat(chunks).toString('utf8');
-          let parsed = null;
-          try {
-            parsed = JSON.parse(text);
-          } catch {
-            parsed = { raw: text.slice(0, 200) };
-          }
-          resolvePost({ status: response.statusCode, body: parsed });
-        });
-        response.on('error', reject);
-      },
-    );
-    request.on('error', reject);
-    request.end(payload);
-  });
-}
-
 async function call(method, body, token) {
   const { status, body: answer } = await post(`${base}/api/v1.1/${method}`, token, body);
   if (status !== 200 || answer.error !== 0)
@@ -256,153 +160,9 @@ async function call(method, body, token) {
   return answer.result ?? answer.data;
 }
 
-/** Business errors (spec/api.md §1): a refusal about the cart or the member, not a failure. */
-const BUSINESS = new Set([
-  'INSUFFICIENT_POINTS',
-  'PROMOTION_NOT_APPLICABLE',
-  'LIMIT_REACHED',
-  'PREORDER_STALE',
-  'ORDER_ALREADY_COMMITTED',
-  'PROMO_CODE_INVALID',
-  'BUSY',
-]);
-
-function classify(status, body) {
-  if (status === 200) return 'ok';
-  const code = body?.error_code;
-  return code && BUSINESS.has(code) ? `business:${code}` : `error:${status}:${code ?? 'none'}`;
-}
-
-const countOf = (outcomes, prefix) =>
-  Object.entries(outcomes).reduce((sum, [key, count]) => sum + (key.startsWith(prefix) ? count : 0), 0);
-
-/**
- * Closed loop (autocannon, 32 connections): `next()` gives each request's body. With `classifyErrors`
- * the answers are read to sort failures into business errors and others.
- */
-function closedLoop(url, token, next, durationS, { classifyErrors = true } = {}) {
-  const outcomes = {};
-  return new Promise((resolveLoop, reject) => {
-    autocannon(
-      {
-        url,
-        connections: CONNECTIONS,
-        duration: durationS,
-        method: 'POST',
-        headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },
-        requests: [
-          {
-            setupRequest: (request) => ({ ...request, body: next() }),
-            ...(classifyErrors
-              ? {
-                  onResponse: (status, body) => {
-                    let parsed = null;
-                    if (status !== 200) {
-                      try {
-                        parsed = JSON.parse(body);
-                      } catch {
-                        parsed = null;
-                      }
-                    }
-                    const key = classify(status, parsed);
-                    outcomes[key] = (outcomes[key] ?? 0) + 1;
-                  },
-                }
-              : {}),
-          },
-        ],
-      },
-      (error, result) => {
-        if (error) return reject(error);
-        if (result.timeouts > 0) outcomes['error:timeout'] = (outcomes['error:timeout'] ?? 0) + result.timeouts;
-        resolveLoop({
-          requests_per_s: round(result.requests.total / result.duration, 1),
-          requests: result.requests.total,
-          ok_per_s: classifyErrors ? round((outcomes.ok ?? 0) / result.duration, 1) : null,
-          p50_ms: result.latency.p50,
-          p99_ms: result.latency.p99,
-          non_2xx: result.non2xx,
-          socket_errors: result.errors,
-          timeouts: result.timeouts,
-          outcomes: classifyErrors ? outcomes : { ok: result['2xx'], non_2xx: result.non2xx },
-        });
-      },
-    );
-  });
-}
-
-/** Requests in flight past which an open loop stops sending: the API has fallen a second behind. */
-const saturationLimit = (rate) => Math.max(200, rate);
-const REQUEST_TIMEOUT_MS = 30_000;
-
-/**
- * Open loop: request i is due at start + i/rate and is timed from that instant, whether or not
- * the API kept up (no coordinated omission). Bodies are made before the run. When the API falls
- * so far behind that more than 1 s of requests are in flight, the loop stops sending: the unsent
- * requests count as infinitely late (so a saturated p99 reads as null, "saturated"), instead of
- * piling up a backlog that takes minutes to drain and skews the next run.
- */
-async function openLoop(url, token, bodies, rate) {
-  const total = bodies.length;
-  const latencies = new Float64Array(total).fill(Number.POSITIVE_INFINITY);
-  const outcomes = {};
-  const start = performance.now() + 20;
-  const pending = [];
-  let inFlight = 0;
-  let sent = 0;
-  for (let index = 0; index < total; index += 1) {
-    const scheduled = start + (index * 1000) / rate;
-    const wait = scheduled - performance.now();
-    if (wait > 1) await new Promise((resolveWait) => setTimeout(resolveWait, wait));
-    if (inFlight > saturationLimit(rate)) break;
-    inFlight += 1;
-    sent += 1;
-    pending.push(
-      withTimeout(post(url, token, bodies[index], { skipBody: true }), REQUEST_TIMEOUT_MS)
-        .then(
-          ({ status, body }) => classify(status, body),
-          (error) => `error:socket:${error.code ?? error.message}`,
-        )
-        .then((key) => {
-          inFlight -= 1;
-          outcomes[key] = (outcomes[key] ?? 0) + 1;
-          if (!key.startsWith('error:socket')) latencies[index] = performance.now() - scheduled;
-        }),
-    );
-  }
-  const sendLagMs = performance.now() - (start + ((sent - 1) * 1000) / rate);
-  await Promise.all(pending);
-  const elapsed = (performance.now() - start) / 1000;
-  latencies.sort();
-  const at = (q) => {
-    const value = latencies[Math.min(total - 1, Math.floor(q * total))];
-    return Number.isFinite(value) ? round(value) : null;
-  };
-  if (sent < total) outcomes.not_sent_saturated = total - sent;
-  return {
-    rate,
-    requests: total,
-    sent,
-    saturated: sent < total,
-    achieved_per_s: round((sent - countOf(outcomes, 'error:socket')) / elapsed, 1),
-    p50_ms: at(0.5),
-    p90_ms: at(0.9),
-    p99_ms: at(0.99),
-    max_ms: at(1),
-    generator_send_lag_ms: round(sendLagMs),
-    outcomes,
-  };
-}
-
-function withTimeout(promise, ms) {
-  let timer;
-  return Promise.race([
-    promise,
-    new Promise((_, reject) => {
-      timer = setTimeout(() => reject(Object.assign(new Error('timeout'), { code: 'TIMEOUT' })), ms);
-    }),
-  ]).finally(() => clearTimeout(timer));
-}
+/** A warm-up, then RUNS watched runs of the API after the database has drained (load.mjs). */
+const repeat = (name, run, warmup) => repeatWatched(name, run, warmup, { runs: RUNS, pid: api.pid, query: queryBench });
+const drain = () => drainDatabase(queryBench);
 
 // ---------------------------------------------------------------------------------------------
 // Seeding
@@ -752,81 +512,6 @@ function commitBody(cart, member) {
 // Scenarios
 // ---------------------------------------------------------------------------------------------
 
-/**
- * Waits until the API has no statement running or transaction open in the bench database (at
- * most two minutes), so that requests an overloaded run left behind (the client gave up, the API
- * did not) do not weigh on the next run. Answers the seconds it took.
- */
-async function drain() {
-  const started = performance.now();
-  for (let quiet = 0; quiet < 3 && performance.now() - started < 120_000; ) {
-    const [{ busy }] = await queryBench(
-      `select count(*)::int as busy from pg_stat_activity
-        where datname = current_database() and pid <> pg_backend_pid() and state <> 'idle'`,
-    );
-    quiet = busy === 0 ? quiet + 1 : 0;
-    await new Promise((resolveWait) => setTimeout(resolveWait, 250));
-  }
-  return round((performance.now() - started) / 1000 - 0.75, 1);
-}
-
-/** A warm-up, then RUNS runs of `run`, each watched; answers every run and the medians. */
-async function repeat(name, run, warmup) {
-  await drain();
-  if (warmup) {
-    log(`${name}: warm-up`);
-    await warmup();
-  }
-  const runs = [];
-  for (let index = 0; index < RUNS; index += 1) {
-    const drained = await drain();
-    const done = watch(api.pid);
-    const result = await run(index);
-    const watched = done();
-    if (drained > 0.5) result.drained_before_s = drained;
-    const answered = result.requests_per_s != null ? result.requests : result.sent;
-    runs.push({
-      ...result,
-      ...watched,
-      api_cpu_ms_per_request:
-        watched.api_cpu_s != null && answered ? round((watched.api_cpu_s * 1000) / answered, 2) : null,
-    });
-    log(`${name}: run ${index + 1}: ${JSON.stringify(summaryOf(runs.at(-1)))}`);
-  }
-  // A latency that is null (the open loop saturated) counts as infinitely late in the median.
-  const keys = [...new Set(runs.flatMap((run) => Object.keys(run)))].filter((key) =>
-    runs.some((run) => typeof run[key] === 'number' || (run[key] === null && key.endsWith('_ms'))),
-  );
-  const medians = Object.fromEntries(
-    keys.map((key) => {
-      const value = median(
-        runs.map((run) => (run[key] === null && key.endsWith('_ms') ? Number.POSITIVE_INFINITY : run[key])),
-      );
-      return [key, Number.isFinite(value) ? value : null];
-    }),
-  );
-  medians.saturated_runs = runs.filter((run) => run.saturated).length;
-  const outcomes = {};
-  for (const run of runs)
-    for (const [key, count] of Object.entries(run.outcomes ?? {})) outcomes[key] = (outcomes[key] ?? 0) + count;
-  return { median: medians, outcomes_all_runs: outcomes, runs };
-}
-
-function summaryOf(run) {
-  const keep = [
-    'requests_per_s',
-    'ok_per_s',
-    'achieved_per_s',
-    'saturated',
-    'p50_ms',
-    'p99_ms',
-    'api_cpu_ms_per_request',
-    'api_rss_max_mb',
-    'cpu_pressure_some_percent',
-  ];
-  return Object.fromEntries(Object.entries(run).filter(([key, value]) => keep.includes(key) && value != null));
-}
-
 async function preorderScenarios(token, label) {
   const carts = preorderCarts(512);
   const closedBodies = preorderBodies(carts, 0, 11);
@@ -966,16 +651,6 @@ async function commitScenarios(context, label, seedBase, { limitsDiagnostic = fa
     }
   }
   return answer;
-}
-
-async function queryBench(sql, params = []) {
-  const client = new pg.Client({ connectionString: databaseUrl(database) });
-  await client.connect();
-  try {
-    return (await client.query(sql, params)).rows;
-  } finally {
-    await client.end();
-  }
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -1160,7 +835,7 @@ async function profileApi(token, variant) {
 // ---------------------------------------------------------------------------------------------
 
 function latestPriceCart() {
-  const dir = join(root, 'bench/results');
+  const dir = resultsDir;
   const files = existsSync(dir)
     ? readdirSync(dir)
         .filter((file) => /-price-cart(-quick)?\.json$/.test(file))
@@ -1340,7 +1015,9 @@ async function main() {
       const result = {};
       result.preorder = await preorderScenarios(context.token, label);
       if (index === 0) result.floor = await floorScenario(context, context.token);
-      result.commit = await commitScenarios(context, label, variant * 10, { limitsDiagnostic: index === 0 });
+      result.commit = await commitScenarios(context, label, variant * 10, {
+        limitsDiagnostic: LIMITS_DIAGNOSTIC && index === 0,
+      });
       report.variants[variant] = result;
       if (QUERIES) {
         await drain();
@@ -1357,14 +1034,14 @@ async function main() {
     report.seed.timings_s = timings;
     report.targets = targetRows(report);
     report.api_memory_at_end = memoryOf(api.pid);
+    await drain();
+    await assertLedgerSound(database);
   } finally {
     await stop(api);
     agent.destroy();
     if (process.env.BENCH_KEEP_DB !== '1') await admin(`drop database if exists "${database}" with (force)`);
   }
-  mkdirSync(join(root, 'bench/results'), { recursive: true });
-  const file = join(root, `bench/results/${report.date.slice(0, 10)}-checkout${QUICK ? '-quick' : ''}.json`);
-  writeFileSync(file, `${JSON.stringify(report, null, 2)}\n`);
+  const file = writeResult('checkout', report);
   for (const [variant, result] of Object.entries(report.variants)) {
     if (!result.statements?.preorder) continue;
     console.log(

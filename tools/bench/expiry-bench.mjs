@@ -7,14 +7,14 @@
 // 100 ms) that sees it expired, so it is pessimistic by up to one poll.
 // Writes bench/results/<date>-expiry.json and prints a table.
 //
-// EXPIRY_BURST (100,000; quick 10,000), EXPIRY_RATE (500), EXPIRY_STEADY_S (60; quick 15).
+// EXPIRY_BURST (100,000; quick 10,000), EXPIRY_RATE (500), EXPIRY_STEADY_S (40; quick 15).
 import { spawn } from 'node:child_process';
-import { mkdirSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import pg from 'pg';
 import {
   admin,
+  assertLedgerSound,
   BENCH_ROOT_KEY,
   benchEnv,
   callApi,
@@ -23,6 +23,7 @@ import {
   machineFacts,
   percentile,
   waitReady,
+  writeResult,
 } from './bench-support.mjs';
 import { printTargets } from './targets-table.mjs';
 
@@ -30,7 +31,7 @@ const root = join(dirname(fileURLToPath(import.meta.url)), '../..');
 const quick = process.env.BENCH_QUICK === '1';
 const BURST = Number(process.env.EXPIRY_BURST ?? (quick ? 10_000 : 100_000));
 const RATE = Number(process.env.EXPIRY_RATE ?? 500);
-const STEADY_S = Number(process.env.EXPIRY_STEADY_S ?? (quick ? 15 : 60));
+const STEADY_S = Number(process.env.EXPIRY_STEADY_S ?? (quick ? 15 : 40));
 const LEAD_MS = 20_000;
 const API_PORT = 3991;
 const WORKER_PORT = 3992;
@@ -201,6 +202,7 @@ async function main() {
       ).rows[0].count,
     );
     if (duplicates > 0) throw new Error(`${duplicates} lots expired more than once`);
+    await assertLedgerSound(database);
 
     const report = {
       date: new Date().toISOString(),
@@ -218,10 +220,7 @@ async function main() {
       steady: { lots: steadyCount, rate: RATE, lag_p50_ms: p50, lag_p99_ms: p99, lag_max_ms: steady.lags.at(-1) },
       duplicates,
     };
-    const dir = join(root, 'bench/results');
-    mkdirSync(dir, { recursive: true });
-    const file = join(dir, `${report.date.slice(0, 10)}-expiry${quick ? '-quick' : ''}.json`);
-    writeFileSync(file, `${JSON.stringify(report, null, 2)}\n`);
+    const file = writeResult('expiry', report);
     printTargets([
       {
         what: `expiry burst of ${BURST} lots`,

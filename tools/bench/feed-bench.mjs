@@ -5,12 +5,12 @@
 // The worker's resident memory is read from /proc (VmRSS sampled, VmHWM = peak). Build first
 // (`npm run build`). Writes bench/results/<date>-feed-import.json and prints a table.
 import { execFileSync, spawn } from 'node:child_process';
-import { createReadStream, mkdirSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { createReadStream, mkdtempSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { createServer } from 'node:http';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { admin, BENCH_ROOT_KEY, benchEnv, callApi, machineFacts, waitReady } from './bench-support.mjs';
+import { admin, BENCH_ROOT_KEY, benchEnv, callApi, machineFacts, waitReady, writeResult } from './bench-support.mjs';
 import { printTargets } from './targets-table.mjs';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '../..');
@@ -128,9 +128,7 @@ async function main() {
       target: 'each feed imported in ≤ 60 s with flat worker memory',
       results,
     };
-    mkdirSync(join(root, 'bench/results'), { recursive: true });
-    const file = join(root, `bench/results/${report.date.slice(0, 10)}-feed-import.json`);
-    writeFileSync(file, `${JSON.stringify(report, null, 2)}\n`);
+    const file = writeResult('feed-import', report);
     console.log('\nfeed  bytes       status  seconds  products  skus    worker RSS MiB before → peak');
     for (const [format, r] of Object.entries(results)) {
       console.log(

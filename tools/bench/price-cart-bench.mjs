@@ -12,7 +12,7 @@
 // table. BENCH_QUICK=1 runs shorter; BENCH_SOURCE_ROOT prices with another checkout of the sources
 // (e.g. a `git archive` snapshot, so concurrent edits do not change what is measured).
 import { createRequire } from 'node:module';
-import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { cpus, loadavg, totalmem } from 'node:os';
@@ -25,7 +25,7 @@ import {
   randomCart,
   seededRandom,
 } from './checkout-workload.mjs';
-import { cpuPressure } from './bench-support.mjs';
+import { cpuPressure, writeResult } from './bench-support.mjs';
 import { printTargets } from './targets-table.mjs';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '../..');
@@ -314,9 +314,7 @@ async function main() {
     linearity: curve,
     targets,
   };
-  mkdirSync(join(root, 'bench/results'), { recursive: true });
-  const file = join(root, `bench/results/${report.date.slice(0, 10)}-price-cart${QUICK ? '-quick' : ''}.json`);
-  writeFileSync(file, `${JSON.stringify(report, null, 2)}\n`);
+  const file = writeResult('price-cart', report);
   console.log(
     `\nlinear fit: ${curve.fit.intercept_ms} ms + ${curve.fit.us_per_promotion} µs × promotions (R² ${curve.fit.r2}); ` +
       `segments ${curve.segments.map((s) => `${s.from}→${s.to}: ${s.us_per_promotion} µs`).join(', ')}`,

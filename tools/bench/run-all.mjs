@@ -7,9 +7,11 @@
 // headers), and the older ones get short settings through their own variables (3 s runs for
 // points, a 5,000-product feed) unless those are set already. A benchmark fails only on errors
 // and broken invariants, never on timing; the runner goes on after a failure and exits non-zero
-// at the end. BENCH_ONLY=checkout,price-cart runs a subset.
+// at the end. BENCH_ONLY=checkout,price-cart runs a subset. Quick results go to tmp/bench-quick
+// (BENCH_RESULTS_DIR overrides). BENCH_COUNTS_FILE=<path> also writes {passed, failed} there, one
+// per benchmark, so `npm test` counts the smoke with its tests (tools/test-summary.cjs).
 import { spawn } from 'node:child_process';
-import { existsSync, readFileSync, rmSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -31,8 +33,11 @@ const benches = [
 
 const targetsFile = join(tmpdir(), `bench-targets-${process.pid}.jsonl`);
 
+const root = join(here, '../..');
+
 function run(bench) {
   const env = { ...process.env, BENCH_TARGETS_FILE: targetsFile };
+  if (quick) env.BENCH_RESULTS_DIR ??= join(root, 'tmp/bench-quick');
   if (quick) for (const [name, value] of Object.entries(bench.quickEnv)) env[name] ??= value;
   return new Promise((resolveRun) => {
     const child = spawn(process.execPath, [join(here, bench.script)], { env, stdio: 'inherit' });
@@ -41,6 +46,7 @@ function run(bench) {
 }
 
 const failed = [];
+const passed = [];
 const durations = [];
 const startedAt = performance.now();
 for (const bench of benches.filter((candidate) => !only || only.includes(candidate.name))) {
@@ -49,6 +55,11 @@ for (const bench of benches.filter((candidate) => !only || only.includes(candida
   const code = await run(bench);
   durations.push(`${bench.name} ${Math.round((performance.now() - benchStartedAt) / 1000)} s`);
   if (code !== 0) failed.push(`${bench.name} (exit ${code})`);
+  else passed.push(bench.name);
+}
+if (process.env.BENCH_COUNTS_FILE) {
+  mkdirSync(dirname(process.env.BENCH_COUNTS_FILE), { recursive: true });
+  writeFileSync(process.env.BENCH_COUNTS_FILE, JSON.stringify({ passed: passed.length, failed: failed.length }));
 }
 console.log(`\n=== every target of this run ===`);
 printTargets(

@@ -9,12 +9,12 @@
 // Writes bench/results/<date>-scenarios.json and prints a table. BENCH_PROFILE=1 also writes a CPU
 // profile of the worker (--cpu-prof) to tmp/bench-profiles/.
 import { spawn } from 'node:child_process';
-import { mkdirSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import pg from 'pg';
 import {
   admin,
+  assertLedgerSound,
   BENCH_ROOT_KEY,
   benchEnv,
   callApi,
@@ -23,6 +23,7 @@ import {
   machineFacts,
   percentile,
   waitReady,
+  writeResult,
 } from './bench-support.mjs';
 import { printTargets } from './targets-table.mjs';
 
@@ -163,6 +164,7 @@ async function main() {
       `${EVENTS} events: fired in ${round(fireS)} s, all runs completed ${round(completeS)} s after the first fire; ` +
         `run time p50 ${round(percentile(durations, 50))} ms, p99 ${round(percentile(durations, 99))} ms`,
     );
+    await assertLedgerSound(database);
 
     const report = {
       date: new Date().toISOString(),
@@ -180,10 +182,7 @@ async function main() {
       },
       check,
     };
-    const dir = join(root, 'bench/results');
-    mkdirSync(dir, { recursive: true });
-    const file = join(dir, `${report.date.slice(0, 10)}-scenarios${quick ? '-quick' : ''}.json`);
-    writeFileSync(file, `${JSON.stringify(report, null, 2)}\n`);
+    const file = writeResult('scenarios', report);
     printTargets([
       {
         what: `${EVENTS} scenario events fired at once, all runs completed`,
