@@ -11,6 +11,7 @@ import { Migration20261126070100 } from './migrations/Migration20261126070100';
 import { Migration20261126070200 } from './migrations/Migration20261126070200';
 import { Migration20261126070300 } from './migrations/Migration20261126070300';
 import { Migration20261126071945 } from './migrations/Migration20261126071945';
+import { Migration20261126110000 } from './migrations/Migration20261126110000';
 
 /** Migrations listed explicitly: the bundled apps have no migration files to glob. Append new ones. */
 export const MIGRATIONS: MigrationObject[] = [
@@ -26,4 +27,5 @@ export const MIGRATIONS: MigrationObject[] = [
   { name: 'Migration20261126070200', class: Migration20261126070200 },
   { name: 'Migration20261126070300', class: Migration20261126070300 },
   { name: 'Migration20261126071945', class: Migration20261126071945 },
+  { name: 'Migration20261126110000', class: Migration20261126110000 },
 ];

@@ -1,5 +1,6 @@
 import type { IntegrationContext } from '@loyalty/testing';
 import { createMarketTestContext } from './test-support/market-test-context';
+import { CatalogStructureCache } from './read-model/catalog-structure-cache';
 import { loadCartCatalog } from './read-model/load-cart-catalog';
 import { CreateProductSegment } from './segments/create-product-segment.use-case';
 import { CreateCustomField } from './use-cases/create-custom-field.use-case';
@@ -79,17 +80,31 @@ describe('cart catalog read model (real PostgreSQL)', () => {
 
   afterAll(() => ctx.close());
 
-  it('answers a 20-line cart in one statement: items, SKU with product, categories, segments', async () => {
+  /** Loads a cart's catalog with `structures`, answering it and the statements it took. */
+  async function loadCounting(
+    structures: CatalogStructureCache,
+    lines: Array<{ product: string; sku?: string }>,
+    account = accountId,
+  ) {
+    const em = ctx.em();
+    const execute = jest.spyOn(em.getConnection(), 'execute');
+    try {
+      const catalog = await as(() => loadCartCatalog(em, lines, structures), account);
+      return { catalog, statements: execute.mock.calls.length };
+    } finally {
+      execute.mockRestore();
+    }
+  }
+
+  it('answers a 20-line cart in one statement once the structure is cached: items, SKU with product, categories, segments', async () => {
     const lines: Array<{ product: string; sku?: string }> = [
       ...Array.from({ length: 19 }, (_, index) => ({ product: `p${index + 1}` })),
       { product: 'p1', sku: 'p1-red' },
     ];
-    const em = ctx.em();
-    const connection = em.getConnection();
-    const execute = jest.spyOn(connection, 'execute');
-    const catalog = await as(() => loadCartCatalog(em, lines));
-    expect(execute).toHaveBeenCalledTimes(1);
-    execute.mockRestore();
+    const structures = new CatalogStructureCache();
+    expect((await loadCounting(structures, lines)).statements).toBe(2);
+    const { catalog, statements } = await loadCounting(structures, lines);
+    expect(statements).toBe(1);
 
     const p11 = catalog.entry({ product: 'p11' });
     expect(p11?.product).toMatchObject({
@@ -118,8 +133,56 @@ describe('cart catalog read model (real PostgreSQL)', () => {
     expect(catalog.hasSegment(999_999)).toBe(false);
   });
 
+  it('reads the structure again after a change to categories, segments, custom fields or currencies, in any process', async () => {
+    const structures = new CatalogStructureCache();
+    const cart = [{ product: 'p2' }];
+    await loadCounting(structures, cart);
+    expect((await loadCounting(structures, cart)).statements).toBe(1);
+
+    await as(() =>
+      ctx.get(ImportCatalogItems).execute({
+        categories: [{ external_id: 'snacks', name: 'Snacks', parent_external_id: 'food' }],
+        data: [],
+      }),
+    );
+    const afterCategory = await loadCounting(structures, cart);
+    expect(afterCategory.statements).toBe(2);
+    expect([...(afterCategory.catalog.categories.ancestorsOf('snacks') ?? [])]).toEqual(['snacks', 'food']);
+    expect((await loadCounting(structures, cart)).statements).toBe(1);
+
+    const cheap = (
+      await as(() =>
+        ctx.get(CreateProductSegment).execute({
+          name: 'Cheap',
+          entity: 'product',
+          kind: 'dynamic',
+          conditions: { field: 'price', op: 'lt', value: '50.00' },
+        }),
+      )
+    ).id;
+    const afterSegment = await loadCounting(structures, cart);
+    expect(afterSegment.statements).toBe(2);
+    const p2 = afterSegment.catalog.entry({ product: 'p2' });
+    expect(afterSegment.catalog.inSegment(cheap, p2 as NonNullable<typeof p2>)).toBe(true);
+
+    await as(() =>
+      ctx
+        .get(CreateCustomField)
+        .execute({ external_id: 'size', name: 'Size', entity_type: 'product', value_type: 'int' }),
+    );
+    expect((await loadCounting(structures, cart)).statements).toBe(2);
+    await as(() => ctx.get(CreateMarketCurrency).execute({ code: 'USD' }));
+    expect((await loadCounting(structures, cart)).statements).toBe(2);
+
+    // Another account's change moves only that account's version.
+    await as(() => ctx.get(CreateMarketCurrency).execute({ code: 'USD' }), otherAccountId);
+    expect((await loadCounting(structures, cart)).statements).toBe(1);
+  });
+
   it('sees only the caller account', async () => {
-    const catalog = await as(() => loadCartCatalog(ctx.em(), [{ product: 'p1' }, { product: 'p2' }]), otherAccountId);
+    const structures = new CatalogStructureCache();
+    await loadCounting(structures, [{ product: 'p1' }]);
+    const { catalog } = await loadCounting(structures, [{ product: 'p1' }, { product: 'p2' }], otherAccountId);
     expect(catalog.entry({ product: 'p1' })?.product.price).toBe(100n);
     expect(catalog.entry({ product: 'p2' })).toBeNull();
     expect(catalog.hasSegment(expensive)).toBe(false);

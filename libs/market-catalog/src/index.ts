@@ -71,4 +71,6 @@ export * from './nest/market-catalog.module';
 export * from './feed';
 export * from './read-model/cart-catalog';
 export * from './read-model/load-cart-catalog';
+export * from './read-model/catalog-structure';
+export * from './read-model/catalog-structure-cache';
 export { loadCustomFieldTypes } from './segments/catalog-facts-loader';

@@ -1,4 +1,5 @@
 import { Module } from '@nestjs/common';
+import { CatalogStructureCache } from '../read-model/catalog-structure-cache';
 import { CreateProductSegment } from '../segments/create-product-segment.use-case';
 import { GetProductSegment } from '../segments/get-product-segment.use-case';
 import { ListProductSegments } from '../segments/list-product-segments.use-case';
@@ -51,6 +52,6 @@ const useCases = [
   ListSegmentMembers,
 ];
 
-/** Use cases of the market catalog. */
-@Module({ providers: useCases, exports: useCases })
+/** Use cases of the market catalog, and the catalog structures cached for checkouts. */
+@Module({ providers: [...useCases, CatalogStructureCache], exports: [...useCases, CatalogStructureCache] })
 export class MarketCatalogModule {}

@@ -1,33 +1,22 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
-import {
-  buildCategoryAncestry,
-  CatalogItemFacts,
-  compileProductCondition,
-  CustomFieldTypeLookup,
-  CustomFieldValueType,
-} from '@loyalty/loyalty-engine';
-import type { MinorDigits } from '@loyalty/kernel';
+import type { CatalogItemFacts } from '@loyalty/loyalty-engine';
 import { AccountContext } from '@loyalty/platform';
 import type { CatalogItemKind } from '../entities/catalog-item.entity';
-import type { SegmentEntity, SegmentKind } from '../entities/product-segment.entity';
-import { CartCatalog, CartSegment } from './cart-catalog';
+import { CartCatalog } from './cart-catalog';
+import type { CatalogStructures } from './catalog-structure';
 import { StoredItemFields, storedItemFacts } from './item-facts';
 
-interface CartCatalogRow {
+interface CartItemsRow {
+  catalog_version: string;
   items: StoredItemFields[];
-  categories: Array<[string, string | null]>;
-  segments: Array<{ id: string; entity: SegmentEntity; kind: SegmentKind; items: string[]; conditions: unknown }>;
-  custom_fields: Array<[string, string, CustomFieldValueType]>;
-  currencies: Array<[string, MinorDigits]>;
 }
 
 /**
- * Everything in one statement: the lines' live products and SKUs plus the products of those SKUs,
- * the category tree, the segments, the custom field types and the currencies. A cart costs one
- * round trip whatever its size. Items are looked up with `= any(array(...))`, which the planner
- * answers with index scans (`in (subquery)`, or an OR, made it scan the whole catalog).
+ * The lines' live products and SKUs plus the products of those SKUs, and the account's
+ * `catalog_version`, in one statement. Items are looked up with `= any(array(...))`, which the
+ * planner answers with index scans (`in (subquery)`, or an OR, made it scan the whole catalog).
  */
-const CART_CATALOG = `
+const CART_ITEMS = `
 with wanted_products as (select jsonb_array_elements_text(?::jsonb) as external_id),
      wanted_skus as (select jsonb_array_elements_text(?::jsonb) as external_id),
      skus as (
@@ -40,43 +29,36 @@ with wanted_products as (select jsonb_array_elements_text(?::jsonb) as external_
          and external_id = any(array(select external_id from wanted_products
                                      union select product_external_id from skus)))
 select
+  (select catalog_version from accounts where id = ?)::text as catalog_version,
   (select coalesce(jsonb_agg(jsonb_build_object(
      'kind', i.kind, 'external_id', i.external_id, 'product_external_id', i.product_external_id, 'name', i.name,
      'categories', i.categories, 'tags', i.tags, 'price', i.price::text, 'old_price', i.old_price::text,
      'currency', i.currency, 'is_available', i.is_available, 'count', i.count,
      'manufacturer_name', i.manufacturer_name, 'custom_fields', i.custom_fields)), '[]'::jsonb)
-   from (select * from products union all select * from skus) i) as items,
-  (select coalesce(jsonb_agg(jsonb_build_array(c.external_id, c.parent_external_id)), '[]'::jsonb)
-   from market_categories c where c.account_id = ?) as categories,
-  (select coalesce(jsonb_agg(jsonb_build_object('id', s.id, 'entity', s.entity, 'kind', s.kind, 'items', s.items,
-     'conditions', s.conditions)), '[]'::jsonb)
-   from market_product_segments s where s.account_id = ?) as segments,
-  (select coalesce(jsonb_agg(jsonb_build_array(f.entity_type, f.external_id, f.value_type)), '[]'::jsonb)
-   from market_custom_fields f where f.account_id = ?) as custom_fields,
-  (select coalesce(jsonb_agg(jsonb_build_array(m.code, m.minor_digits)), '[]'::jsonb)
-   from market_currencies m where m.account_id = ?) as currencies`;
+   from (select * from products union all select * from skus) i) as items`;
 
-/** The catalog slice a cart needs, for the caller's account. */
+/**
+ * The catalog slice a cart needs, for the caller's account: its items in one round trip, and the
+ * category tree, segments, custom field types and currencies from `structures` (a second round
+ * trip only when the account's catalog changed since they were cached).
+ */
 export async function loadCartCatalog(
   em: EntityManager,
   lines: ReadonlyArray<{ product?: string | null; sku?: string | null }>,
+  structures: CatalogStructures,
 ): Promise<CartCatalog> {
   const account = AccountContext.accountId();
   const products = [...new Set(lines.flatMap((line) => (line.product ? [line.product] : [])))];
   const skus = [...new Set(lines.flatMap((line) => (line.sku ? [line.sku] : [])))];
-  const [row]: CartCatalogRow[] = await em.execute(CART_CATALOG, [
+  const [row]: CartItemsRow[] = await em.execute(CART_ITEMS, [
     JSON.stringify(products),
     JSON.stringify(skus),
     account,
     account,
     account,
-    account,
-    account,
-    account,
   ]);
-  const fieldTypes = new Map(row.custom_fields.map(([entity, id, type]) => [`${entity}:${id}`, type]));
-  const customFieldType: CustomFieldTypeLookup = (entity, id) => fieldTypes.get(`${entity}:${id}`);
-  const digits = new Map(row.currencies);
+  const structure = await structures.at(em, account, row.catalog_version);
+  const { digits, customFieldType } = structure;
   const productItems = new Map<string, CatalogItemFacts>();
   const skuItems = new Map<string, CatalogItemFacts>();
   const byKind = (kind: CatalogItemKind) => row.items.filter((item) => item.kind === kind);
@@ -86,22 +68,5 @@ export async function loadCartCatalog(
     const product = productItems.get(item.product_external_id as string) ?? null;
     skuItems.set(item.external_id, storedItemFacts(item, product?.categories ?? null, digits, customFieldType));
   }
-  const segments = new Map<number, CartSegment>(
-    row.segments.map((segment) => [
-      Number(segment.id),
-      {
-        id: Number(segment.id),
-        entity: segment.entity,
-        items: new Set(segment.items),
-        condition:
-          segment.kind === 'dynamic'
-            ? compileProductCondition(segment.conditions, { itemEntity: segment.entity, customFieldType })
-            : null,
-      },
-    ]),
-  );
-  const categories = buildCategoryAncestry(
-    row.categories.map(([externalId, parentExternalId]) => ({ externalId, parentExternalId })),
-  );
-  return new CartCatalog(productItems, skuItems, categories, segments, customFieldType);
+  return new CartCatalog(productItems, skuItems, structure.categories, structure.segments, customFieldType);
 }

@@ -3,6 +3,7 @@ import { EntityManager } from '@mikro-orm/postgresql';
 import { formatRfc3339 } from '@loyalty/kernel';
 import { CartCalculation, priceCart, PricingPromotion, quoteFigures } from '@loyalty/loyalty-engine';
 import { accrualDates, ProgramConfigCache, readBalance } from '@loyalty/loyalty';
+import { CatalogStructureCache } from '@loyalty/market-catalog';
 import { AccountContext, APP_CONFIG, type AppConfig } from '@loyalty/platform';
 import type { CheckoutRequest } from './domain/checkout-input';
 import { issueQuote } from './domain/quote-token';
@@ -31,6 +32,7 @@ export class CheckoutCalculator {
   constructor(
     private readonly em: EntityManager,
     private readonly programs: ProgramConfigCache,
+    private readonly catalogs: CatalogStructureCache,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 
@@ -56,7 +58,7 @@ export class CheckoutCalculator {
     balanceOf: SessionOptions['balanceOf'],
     simulation?: Simulation,
   ): Promise<Calculated> {
-    const session = await openCheckoutSession(em, this.programs, request, {
+    const session = await openCheckoutSession(em, { programs: this.programs, catalogs: this.catalogs }, request, {
       now,
       balanceOf,
       programId: simulation?.programId,

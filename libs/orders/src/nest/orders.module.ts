@@ -1,5 +1,6 @@
 import { Module } from '@nestjs/common';
 import { LoyaltyModule } from '@loyalty/loyalty';
+import { MarketCatalogModule } from '@loyalty/market-catalog';
 import { CheckoutCalculator } from '../checkout/checkout-calculator';
 import { CommitPreorder } from '../checkout/use-cases/commit-preorder.use-case';
 import { Preorder } from '../checkout/use-cases/preorder.use-case';
@@ -25,7 +26,7 @@ const useCases = [
 
 /** The order life cycle's use cases and the checkout (`market/orders/*`). */
 @Module({
-  imports: [LoyaltyModule],
+  imports: [LoyaltyModule, MarketCatalogModule],
   providers: [...useCases, CheckoutCalculator],
   exports: useCases,
 })

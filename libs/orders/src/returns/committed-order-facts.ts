@@ -2,7 +2,7 @@ import type { EntityManager } from '@mikro-orm/postgresql';
 import { isDomainError, localDateParts } from '@loyalty/kernel';
 import { MemberFacts, OrderFacts } from '@loyalty/loyalty-engine';
 import { loadCheckoutBuyer, LoyaltyProgram, ProgramConfig } from '@loyalty/loyalty';
-import { loadCartCatalog, requireTouchpoint } from '@loyalty/market-catalog';
+import { loadCartCatalog, requireTouchpoint, uncachedCatalogStructures } from '@loyalty/market-catalog';
 import { buildCart } from '../checkout/domain/cart-facts';
 import type { SentLine, SentOrder } from '../domain/order-document';
 import type { OrderLine } from '../entities/order-line.entity';
@@ -50,7 +50,7 @@ export async function committedOrderFacts(
     updateTime: order.updateTime,
     lines: sentLines,
   };
-  const catalog = await loadCartCatalog(em, sentLines);
+  const catalog = await loadCartCatalog(em, sentLines, uncachedCatalogStructures);
   const buyer = order.profileId
     ? await loadCheckoutBuyer(
         em,

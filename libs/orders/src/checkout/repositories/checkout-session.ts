@@ -13,7 +13,7 @@ import {
   ProgramConfig,
   ProgramConfigCache,
 } from '@loyalty/loyalty';
-import { loadCartCatalog } from '@loyalty/market-catalog';
+import { CatalogStructures, loadCartCatalog } from '@loyalty/market-catalog';
 import { CheckoutRoute, resolveCheckoutRoute } from './checkout-route';
 import { checkOrderTotal, readOrderDocument, SentLine, SentOrder } from '../../domain/order-document';
 import type { NamedPerson } from '../../domain/order-person';
@@ -60,20 +60,20 @@ export interface SessionOptions {
  */
 export async function openCheckoutSession(
   em: EntityManager,
-  programs: ProgramConfigCache,
+  caches: { programs: ProgramConfigCache; catalogs: CatalogStructures },
   request: CheckoutRequest,
   options: SessionOptions,
 ): Promise<CheckoutSession> {
   const named = readCheckoutPerson(request);
   const route = await resolveCheckoutRoute(em, request.data.endpoint);
-  const config = await pricingProgram(em, programs, route, options.programId);
+  const config = await pricingProgram(em, caches.programs, route, options.programId);
   const checkout = config.checkout;
   const program = config.program as LoyaltyProgram;
   if (request.data.currency !== program.currency) {
     throw DomainError.invalid('data.currency', `must be the program's currency, ${program.currency}`);
   }
   const sent = readCheckoutDocument(request, checkout.minorDigits);
-  const catalog = await loadCartCatalog(em, sent.lines);
+  const catalog = await loadCartCatalog(em, sent.lines, caches.catalogs);
   const buyer = named && (await loadCheckoutBuyer(em, program, config.tierGroups, named.match, options.now));
   const member = buyer?.member ?? null;
   const redemptionCurrency = pickRedemptionCurrency(checkout, request.data.points_currency_eid);

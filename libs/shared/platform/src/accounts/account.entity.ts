@@ -1,4 +1,4 @@
-import { Entity, PrimaryKey, Property } from '@mikro-orm/core';
+import { Entity, Opt, PrimaryKey, Property } from '@mikro-orm/core';
 import { idType } from '../database/id-type';
 
 /** A tenant. Every other row belongs to exactly one account. */
@@ -16,4 +16,11 @@ export class Account {
 
   @Property({ type: 'timestamptz', length: 3 })
   createdAt!: Date;
+
+  /**
+   * Moved by database triggers whenever the account's categories, product segments, custom fields
+   * or market currencies change: the checkout's cached catalog structure compares it.
+   */
+  @Property({ type: 'bigint', defaultRaw: '0' })
+  catalogVersion!: string & Opt;
 }
