@@ -4,7 +4,7 @@ import { CartCalculation } from '@loyalty/loyalty-engine';
 import type { LoyaltyProgram } from '../entities/loyalty-program.entity';
 import { accrualDates } from '../domain/operation-dates';
 import type { MemberLedger } from '../ledger/member-ledger';
-import { consumeLimits, countUse } from '../ledger/promotion-limits';
+import { countUses, hasTotals, LimitUse, takeMemberUses, takeTotals } from '../ledger/promotion-limits';
 import type { MemberRef } from '../repositories/member-lookup';
 import type { CheckoutProgram } from '../read-model/checkout-program';
 
@@ -82,11 +82,13 @@ export async function postOrderLedger(
 
 /**
  * Moves the counters of every applied promotion with conditional updates (rules.md §9): per member,
- * total uses and budget, by the discount (money) or the points it gave. Promotions are taken in id
- * order, so two commits never lock the same rows in two orders; the caller runs this last, after
- * its ledger writes, so the rows stay locked only until COMMIT. A budget cut or an exhausted limit
- * found here means another commit won the race since the calculation: the commit is stale (error
- * 14 with a fresh calculation, decided by the caller).
+ * total uses and budget, by the discount (money) or the points it gave. Three steps, each in
+ * promotion id order so two commits never lock the same rows in two orders: the per-member uses
+ * in one statement, the capped promotions (total uses or budget) one by one, and the uses of the
+ * others counted together in one statement. The caller runs this last, after its ledger writes, so
+ * the rows stay locked only until COMMIT. A budget cut or an exhausted limit found here means
+ * another commit won the race since the calculation: the commit is stale (error 14 with a fresh
+ * calculation, decided by the caller).
  */
 export async function consumeOrderLimits(
   em: EntityManager,
@@ -95,32 +97,32 @@ export async function consumeOrderLimits(
   member: MemberRef | null,
   now: Date,
 ): Promise<ConsumedUse[]> {
-  const consumed: ConsumedUse[] = [];
   const byId = new Map(checkout.promotions.map((entry) => [entry.promotion.id, entry.promotion]));
-  const applied = [...calculation.applied].sort((a, b) => a.promotionId - b.promotionId);
-  for (const use of applied) {
-    const promotion = byId.get(use.promotionId);
-    if (!promotion) continue;
-    const budgetAmount =
-      use.type === 'discount' ? use.discount : use.accrued.reduce((sum, points) => sum + points.amount, 0n);
-    const { granted, countLater } = await consumeLimits(em, {
-      promotion,
-      member,
-      program: checkout.program as LoyaltyProgram,
-      at: now,
-      budgetAmount,
+  const uses: LimitUse[] = [...calculation.applied]
+    .sort((a, b) => a.promotionId - b.promotionId)
+    .flatMap((applied) => {
+      const promotion = byId.get(applied.promotionId);
+      if (!promotion) return [];
+      const budgetAmount =
+        applied.type === 'discount'
+          ? applied.discount
+          : applied.accrued.reduce((sum, points) => sum + points.amount, 0n);
+      return [{ promotion, member, program: checkout.program as LoyaltyProgram, at: now, budgetAmount }];
     });
-    if (granted < budgetAmount) {
-      throw new DomainError('LIMIT_REACHED', `Promotion ${promotion.externalId}: the budget ran out`, {
-        promotion_id: promotion.id,
+  await takeMemberUses(em, uses);
+  for (const use of uses.filter((candidate) => hasTotals(candidate.promotion))) {
+    const granted = await takeTotals(em, use.promotion, use.budgetAmount);
+    if (granted < use.budgetAmount) {
+      throw new DomainError('LIMIT_REACHED', `Promotion ${use.promotion.externalId}: the budget ran out`, {
+        promotion_id: use.promotion.id,
       });
     }
-    if (countLater) {
-      const count = countUse(promotion, budgetAmount);
-      await em.execute(count.sql, count.params);
-    }
-    consumed.push({ promotionId: promotion.id, budgetAmount });
   }
+  const consumed = uses.map((use) => ({ promotionId: use.promotion.id, budgetAmount: use.budgetAmount }));
+  await countUses(
+    em,
+    consumed.filter((_, index) => !hasTotals(uses[index].promotion)),
+  );
   return consumed;
 }
 

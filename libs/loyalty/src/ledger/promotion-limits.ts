@@ -36,25 +36,53 @@ export async function consumeLimits(
   em: EntityManager,
   use: LimitUse,
 ): Promise<{ granted: bigint; countLater: boolean }> {
-  const { promotion, member } = use;
-  if (promotion.limitPerMember != null) {
-    if (member === null) throw limitReached(promotion, 'per member');
-    const key = periodKey(use.at, promotion.limitPerMemberPeriod, use.program.timezone);
-    const rows: unknown[] = await em.execute(
-      `insert into promotion_member_uses (promotion_id, member_id, period_key, account_id, uses) values (?, ?, ?, ?, 1)
-       on conflict (promotion_id, member_id, period_key)
-       do update set uses = promotion_member_uses.uses + 1 where promotion_member_uses.uses < ?
-       returning uses`,
-      [promotion.id, member.id, key, member.account, promotion.limitPerMember],
-    );
-    if (rows.length === 0) throw limitReached(promotion, 'per member');
-  }
-  if (promotion.limitTotalUses == null && promotion.limitBudget == null) {
+  await takeMemberUses(em, [use]);
+  if (!hasTotals(use.promotion)) {
     // Nothing to enforce: count the use at the very end (countUse), so that the promotion's row is
     // locked only for the commit instead of serialising every use of a popular promotion.
     return { granted: use.budgetAmount, countLater: true };
   }
-  return { granted: await takeTotals(em, promotion, use.budgetAmount), countLater: false };
+  return { granted: await takeTotals(em, use.promotion, use.budgetAmount), countLater: false };
+}
+
+/** Whether a promotion caps its total uses or its budget (its row is then locked by every use). */
+export const hasTotals = (promotion: PromotionCounters): boolean =>
+  promotion.limitTotalUses != null || promotion.limitBudget != null;
+
+/**
+ * Counts one use per member and period for each use whose promotion has a per-member limit, in one
+ * statement, in promotion id order; error 11 for the first promotion whose limit is reached (or
+ * that an anonymous buyer cannot use).
+ */
+export async function takeMemberUses(em: EntityManager, uses: readonly LimitUse[]): Promise<void> {
+  const limited = uses
+    .filter((use) => use.promotion.limitPerMember != null)
+    .sort((a, b) => a.promotion.id - b.promotion.id);
+  if (limited.length === 0) return;
+  const anonymous = limited.find((use) => use.member === null);
+  if (anonymous) throw limitReached(anonymous.promotion, 'per member');
+  const member = limited[0].member as MemberRef;
+  const rows: { promotion_id: string }[] = await em.execute(
+    `insert into promotion_member_uses (promotion_id, member_id, period_key, account_id, uses)
+     select u.promotion_id, ?, u.period_key, ?, 1 from jsonb_to_recordset(?::jsonb) as u(promotion_id bigint, period_key text)
+     on conflict (promotion_id, member_id, period_key)
+     do update set uses = promotion_member_uses.uses + 1
+       where promotion_member_uses.uses < (select limit_per_member from promotions where id = excluded.promotion_id)
+     returning promotion_id`,
+    [
+      member.id,
+      member.account,
+      JSON.stringify(
+        limited.map((use) => ({
+          promotion_id: use.promotion.id,
+          period_key: periodKey(use.at, use.promotion.limitPerMemberPeriod, use.program.timezone),
+        })),
+      ),
+    ],
+  );
+  const counted = new Set(rows.map((row) => Number(row.promotion_id)));
+  const refused = limited.find((use) => !counted.has(use.promotion.id));
+  if (refused) throw limitReached(refused.promotion, 'per member');
 }
 
 /** Counts a use of a promotion without limits: a statement for the very end of the transaction. */
@@ -63,6 +91,31 @@ export function countUse(promotion: PromotionCounters, budgetAmount: bigint): Sq
     sql: 'update promotions set uses_count = uses_count + 1, budget_used = budget_used + ? where id = ?',
     params: [budgetAmount.toString(), promotion.id],
   };
+}
+
+/**
+ * Counts the uses of many promotions without limits (a commit's applied promotions) in one
+ * statement, for the very end of the transaction: their rows are locked in id order first, so two
+ * commits never wait on each other in two orders, and one round trip replaces one per promotion.
+ * The lock is FOR NO KEY UPDATE, the one an UPDATE takes: FOR UPDATE would also wait for the key
+ * share locks that rows referencing the promotion (member uses, transactions) hold until their
+ * commit, and two commits would deadlock on each other's references.
+ */
+export async function countUses(
+  em: EntityManager,
+  uses: ReadonlyArray<{ promotionId: number; budgetAmount: bigint }>,
+): Promise<void> {
+  if (uses.length === 0) return;
+  await em.execute(
+    `with counted as (select id, count(*) as uses, sum(budget) as budget
+                        from jsonb_to_recordset(?::jsonb) as u(id bigint, budget bigint) group by id),
+          locked as materialized (select id from promotions where id in (select id from counted) order by id for no key update)
+     update promotions p
+        set uses_count = p.uses_count + c.uses, budget_used = p.budget_used + c.budget
+       from counted c join locked l on l.id = c.id
+      where p.id = c.id`,
+    [JSON.stringify(uses.map((use) => ({ id: use.promotionId, budget: use.budgetAmount.toString() })))],
+  );
 }
 
 /** Gives one use back (a temporary transaction rolled back, cancelled or timed out). */
@@ -81,9 +134,13 @@ export async function releaseLimits(em: EntityManager, use: LimitUse): Promise<v
   ]);
 }
 
-async function takeTotals(em: EntityManager, promotion: PromotionCounters, budgetAmount: bigint): Promise<bigint> {
+export async function takeTotals(
+  em: EntityManager,
+  promotion: PromotionCounters,
+  budgetAmount: bigint,
+): Promise<bigint> {
   const rows: { granted: string }[] = await em.execute(
-    `with current as (select id, budget_used from promotions where id = ? for update)
+    `with current as (select id, budget_used from promotions where id = ? for no key update)
      update promotions p
         set uses_count = p.uses_count + 1,
             budget_used = p.budget_used + least(?::bigint, coalesce(p.limit_budget - p.budget_used, ?::bigint))
