@@ -77,6 +77,9 @@ export class ImportLedger {
           });
           await ledger.finish();
           transactionIds.push(transaction.id);
+          // Every item is written by now: forget its entities, or each later flush walks all of
+          // them again (an import slowed down with every item it had done).
+          em.clear();
         } catch (error) {
           throw error instanceof DomainError ? error.atPath(`data[${index}]`) : error;
         }
