@@ -194,14 +194,18 @@ export function closedLoop(url, token, next, durationS, { classifyErrors = true 
   });
 }
 
-/** Requests in flight past which an open loop stops sending: the API has fallen a second behind. */
-export const saturationLimit = (rate) => Math.max(200, rate);
+/**
+ * Requests in flight past which an open loop stops sending: the API has fallen 100 ms of requests
+ * behind (at least 32 in flight), so no open-loop latency target (p99 ≤ 20–50 ms) can be met any
+ * more. A lower limit only shortens the backlog the API still has to work off after the run.
+ */
+export const saturationLimit = (rate) => Math.max(32, Math.ceil(rate / 10));
 export const REQUEST_TIMEOUT_MS = 30_000;
 
 /**
  * Open loop: request i is due at start + i/rate and is timed from that instant, whether or not
  * the API kept up (no coordinated omission). Bodies are made before the run. When the API falls
- * so far behind that more than 1 s of requests are in flight, the loop stops sending: the unsent
+ * so far behind that more than 100 ms of requests are in flight, the loop stops sending: the unsent
  * requests count as infinitely late (so a saturated p99 reads as null, "saturated"), instead of
  * piling up a backlog that takes minutes to drain and skews the next run.
  */
