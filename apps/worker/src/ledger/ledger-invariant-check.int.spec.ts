@@ -1,17 +1,17 @@
-import { Points } from '@loyalty/kernel';
 import {
   AccruePoints,
+  CreatePointsCurrency,
+  CreateProgram,
+  CreatePromotion,
   LOYALTY_ENTITIES,
+  LoyaltyConfigurationModule,
   LoyaltyModule,
-  LoyaltyProgram,
-  PointsCurrency,
-  Promotion,
   RedeemPoints,
   RegisterMember,
 } from '@loyalty/loyalty';
 import { MARKET_CATALOG_ENTITIES } from '@loyalty/market-catalog';
 import { CreateAccount, LEDGER_RULES, Metrics, PLATFORM_ENTITIES } from '@loyalty/platform';
-import { PROFILE_ENTITIES, ProfileDatabase, ProfilesModule } from '@loyalty/profiles';
+import { CreateDatabase, PROFILE_ENTITIES, ProfilesModule } from '@loyalty/profiles';
 import { createIntegrationContext, findLedgerViolations, IntegrationContext } from '@loyalty/testing';
 import { LedgerInvariantCheck } from './ledger-invariant-check';
 import { LedgerInvariantGauges } from './ledger-invariant.gauges';
@@ -41,76 +41,30 @@ describe('ledger invariant gauge (real PostgreSQL)', () => {
     ctx = await createIntegrationContext({
       label: 'ledger-gauge',
       entities: [...PLATFORM_ENTITIES, ...PROFILE_ENTITIES, ...MARKET_CATALOG_ENTITIES, ...LOYALTY_ENTITIES],
-      imports: [ProfilesModule, LoyaltyModule],
+      imports: [ProfilesModule, LoyaltyModule, LoyaltyConfigurationModule],
       providers: [LedgerInvariantGauges, LedgerInvariantCheck],
     });
     metrics = ctx.get(Metrics);
     check = ctx.get(LedgerInvariantCheck);
     accountId = (await ctx.inRequest(() => ctx.get(CreateAccount).execute({ name: 'Shop' }))).accountId;
     programId = await ctx.asAccount(accountId, async () => {
-      const em = ctx.em();
-      const now = new Date('2020-01-01T00:00:00.000Z');
-      const db = em.create(ProfileDatabase, { account: accountId, name: 'Customers', createdAt: now });
-      await em.flush();
-      const program = em.create(LoyaltyProgram, {
-        account: accountId,
-        externalId: 'main',
-        name: 'Main',
-        database: db.id,
-        timezone: 'UTC',
-        currency: 'RUB',
-        isActive: true,
-        arbitration: { mode: 'priority', max_discount_percent: null },
-        redemption: { enabled: true, max_share_percent: '100', min_redeem: '0.00', step: '0.01' },
-        allowUnknownItems: false,
-        expiryNoticeDays: [],
-        activateOn: 'delay',
-        releaseOnCancel: true,
-        createdAt: now,
-        updatedAt: now,
-      });
-      await em.flush();
-      em.create(PointsCurrency, {
-        account: accountId,
-        program: program.id,
-        externalId: 'bonus',
-        name: 'bonus',
-        type: 'standard',
-        initialBalance: Points.parse('5.00'),
-        validityUnit: null,
-        validityValue: null,
-        activationDelayDays: 0,
-        pointValue: '1.00',
-        precision: 2,
-        allowNegative: false,
-        createdAt: now,
-        updatedAt: now,
-      });
-      const rule = { points_currency_eid: 'bonus', static_amount: null, min_amount: null, max_amount: null };
-      em.create(Promotion, {
-        account: accountId,
-        program: program.id,
+      const { dbId } = await ctx.get(CreateDatabase).execute('Customers');
+      const { programId: id } = await ctx
+        .get(CreateProgram)
+        .execute({ name: 'Main', external_id: 'main', db_id: dbId, currency: 'RUB', timezone: 'UTC' });
+      await ctx
+        .get(CreatePointsCurrency)
+        .execute(id, { name: 'Bonus', external_id: 'bonus', type: 'standard', initial_balance: '5.00' });
+      const rule = { points_currency_eid: 'bonus' };
+      await ctx.get(CreatePromotion).execute(id, {
         type: 'trigger',
-        externalId: 'manual',
-        name: 'manual',
-        startDate: null,
-        endDate: null,
-        isActive: true,
-        priority: 0,
-        stacking: 'combinable',
-        limitPerMember: null,
-        limitPerMemberPeriod: null,
-        limitTotalUses: null,
-        limitBudget: null,
-        usesCount: 0,
-        budgetUsed: 0n,
-        returnPolicy: 'keep',
-        rules: { accrual_rules: [rule], redeem_rules: [rule] },
-        createdAt: now,
-        updatedAt: now,
+        name: 'Manual',
+        external_id: 'manual',
+        is_active: true,
+        accrual_rules: [rule],
+        redeem_rules: [rule],
       });
-      await em.flush();
-      return program.id;
+      return id;
     });
   });
 
