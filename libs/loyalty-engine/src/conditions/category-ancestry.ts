@@ -40,6 +40,14 @@ export function buildCategoryAncestry(categories: Iterable<CategoryLink>): Categ
 }
 
 /**
+ * Closures already built, per ancestry and per list of direct categories (a line's or an item's
+ * own array): a cart's condition leaves ask the same line about its categories once per promotion,
+ * so each line's closure is built once and every question is one set lookup. Weak keys: nothing
+ * outlives the cart or the catalog structure it came from.
+ */
+const closures = new WeakMap<CategoryAncestry, WeakMap<readonly string[], Membership<string>>>();
+
+/**
  * What an item or a line in `directCategories` belongs to: those categories and their ancestors;
  * `undefined` (absent) when it has no category. A category the ancestry does not know is only itself.
  */
@@ -50,8 +58,21 @@ export function categoryMembership(
   if (directCategories.length === 0) {
     return undefined;
   }
-  return {
-    has: (categoryId) =>
-      directCategories.some((direct) => ancestry.ancestorsOf(direct)?.has(categoryId) ?? direct === categoryId),
-  };
+  let byCategories = closures.get(ancestry);
+  if (byCategories === undefined) {
+    byCategories = new WeakMap();
+    closures.set(ancestry, byCategories);
+  }
+  let membership = byCategories.get(directCategories);
+  if (membership === undefined) {
+    const closure = new Set<string>();
+    for (const direct of directCategories) {
+      const ancestors = ancestry.ancestorsOf(direct);
+      if (ancestors === undefined) closure.add(direct);
+      else ancestors.forEach((ancestor) => closure.add(ancestor));
+    }
+    membership = closure;
+    byCategories.set(directCategories, membership);
+  }
+  return membership;
 }
