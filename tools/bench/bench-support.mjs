@@ -138,3 +138,24 @@ export async function assertLedgerSound(database) {
   if (Object.keys(broken).length > 0) throw new Error(`ledger invariants broken: ${JSON.stringify(broken)}`);
   console.log('ledger invariants hold');
 }
+
+/** Resident memory of a process in MiB (VmRSS now, VmHWM the peak so far). */
+export function memoryOf(pid) {
+  try {
+    const status = readFileSync(`/proc/${pid}/status`, 'utf8');
+    const field = (name) => Math.round(Number(new RegExp(`${name}:\\s+(\\d+)`).exec(status)[1]) / 1024);
+    return { rss: field('VmRSS'), peak: field('VmHWM') };
+  } catch {
+    return { rss: null, peak: null };
+  }
+}
+
+/** Stops a child process: SIGTERM, then SIGKILL after 30 s; resolves once it has exited. */
+export async function stopProcess(child) {
+  if (!child || child.exitCode !== null) return;
+  const exited = new Promise((resolveExit) => child.once('exit', resolveExit));
+  child.kill('SIGTERM');
+  const timer = setTimeout(() => child.kill('SIGKILL'), 30_000);
+  await exited;
+  clearTimeout(timer);
+}

@@ -40,8 +40,10 @@ import {
   assertLedgerSound,
   databaseUrl,
   machineFacts,
+  memoryOf,
   queryOn,
   resultsDir,
+  stopProcess,
   waitReady,
   writeResult,
 } from './bench-support.mjs';
@@ -65,7 +67,6 @@ import {
   drain as drainDatabase,
   log,
   median,
-  memoryOf,
   openLoop,
   post,
   repeat as repeatWatched,
@@ -138,17 +139,8 @@ function startApi({ profileDir = null } = {}) {
   return child;
 }
 
-async function stop(child) {
-  if (!child || child.exitCode !== null) return;
-  const exited = new Promise((resolveExit) => child.once('exit', resolveExit));
-  child.kill('SIGTERM');
-  const timer = setTimeout(() => child.kill('SIGKILL'), 30_000);
-  await exited;
-  clearTimeout(timer);
-}
-
 async function restartApi(options) {
-  await stop(api);
+  await stopProcess(api);
   api = startApi(options);
   await waitReady(`${base}/health/ready`);
 }
@@ -570,7 +562,7 @@ async function floorScenario(context, token) {
     }
     return { median: { requests_per_s: median(runs.map((run) => run.requests_per_s)) }, runs };
   } finally {
-    await stop(floor);
+    await stopProcess(floor);
   }
 }
 
@@ -810,7 +802,7 @@ async function profileApi(token, variant) {
     await closedLoop(url, token, makeNext, WARMUP_S, { classifyErrors: false });
     const load = await closedLoop(url, token, makeNext, Math.max(DURATION_S, 10), { classifyErrors: true });
     await drain();
-    await stop(api);
+    await stopProcess(api);
     api = null;
     const file = readdirSync(profileDir).find((entry) => entry.endsWith('.cpuprofile'));
     if (!file) {
@@ -1037,7 +1029,7 @@ async function main() {
     await drain();
     await assertLedgerSound(database);
   } finally {
-    await stop(api);
+    await stopProcess(api);
     agent.destroy();
     if (process.env.BENCH_KEEP_DB !== '1') await admin(`drop database if exists "${database}" with (force)`);
   }
@@ -1091,6 +1083,6 @@ function smokeFailures(report) {
 
 main().catch(async (error) => {
   console.error(error);
-  await stop(api).catch(() => undefined);
+  await stopProcess(api).catch(() => undefined);
   process.exit(1);
 });

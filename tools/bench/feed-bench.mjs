@@ -5,12 +5,21 @@
 // The worker's resident memory is read from /proc (VmRSS sampled, VmHWM = peak). Build first
 // (`npm run build`). Writes bench/results/<date>-feed-import.json and prints a table.
 import { execFileSync, spawn } from 'node:child_process';
-import { createReadStream, mkdtempSync, readFileSync, rmSync, statSync } from 'node:fs';
+import { createReadStream, mkdtempSync, rmSync, statSync } from 'node:fs';
 import { createServer } from 'node:http';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { admin, BENCH_ROOT_KEY, benchEnv, callApi, machineFacts, waitReady, writeResult } from './bench-support.mjs';
+import {
+  admin,
+  BENCH_ROOT_KEY,
+  benchEnv,
+  callApi,
+  machineFacts,
+  memoryOf,
+  waitReady,
+  writeResult,
+} from './bench-support.mjs';
 import { printTargets } from './targets-table.mjs';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '../..');
@@ -36,13 +45,6 @@ function start(entry, extra) {
 }
 
 const call = (method, body, token) => callApi(base, method, body, token);
-
-/** Resident memory of a process in MiB: current and peak (the kernel's high-water mark). */
-function memoryOf(pid) {
-  const status = readFileSync(`/proc/${pid}/status`, 'utf8');
-  const field = (name) => Math.round(Number(new RegExp(`${name}:\\s+(\\d+)`).exec(status)[1]) / 1024);
-  return { rss: field('VmRSS'), peak: field('VmHWM') };
-}
 
 async function importFeed(token, format, url, workerPid) {
   const before = memoryOf(workerPid);

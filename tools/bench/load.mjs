@@ -6,6 +6,7 @@ import { readFileSync } from 'node:fs';
 import http from 'node:http';
 import { loadavg } from 'node:os';
 import autocannon from 'autocannon';
+import { memoryOf } from './bench-support.mjs';
 
 export const CONNECTIONS = 32;
 
@@ -15,17 +16,6 @@ export const median = (values) => {
   return sorted.length === 0 ? null : sorted[Math.floor(sorted.length / 2)];
 };
 export const log = (...args) => console.log(`[${new Date().toISOString().slice(11, 19)}]`, ...args);
-
-/** Resident memory of a process in MiB (VmRSS now, VmHWM the peak so far). */
-export function memoryOf(pid) {
-  try {
-    const status = readFileSync(`/proc/${pid}/status`, 'utf8');
-    const field = (name) => Math.round(Number(new RegExp(`${name}:\\s+(\\d+)`).exec(status)[1]) / 1024);
-    return { rss: field('VmRSS'), peak: field('VmHWM') };
-  } catch {
-    return { rss: null, peak: null };
-  }
-}
 
 /** CPU seconds a process has used (user + system). */
 function cpuSecondsOf(pid) {

@@ -17,6 +17,7 @@ import {
   callApi,
   machineFacts,
   queryOn,
+  stopProcess,
   waitReady,
   writeResult,
 } from './bench-support.mjs';
@@ -44,13 +45,6 @@ function startApi({ profiled = false } = {}) {
     stdio: ['ignore', 'inherit', 'inherit'],
   });
   return child;
-}
-
-async function stopApi(api) {
-  if (api.exitCode !== null) return;
-  const exited = new Promise((resolve) => api.once('exit', resolve));
-  api.kill('SIGTERM');
-  await exited;
 }
 
 const base = `http://127.0.0.1:${PORT}`;
@@ -113,7 +107,7 @@ async function main() {
     const { token, loyalty_program_id } = await seed();
     if (PROFILE_DIR) {
       // A fresh, profiled API, so the profile holds the measured load and not the seeding.
-      await stopApi(api);
+      await stopProcess(api);
       api = startApi({ profiled: true });
       await waitReady(`${base}/health/ready`);
     }
@@ -181,7 +175,7 @@ async function main() {
     console.log(`\nwritten to ${file}`);
   } finally {
     agent.destroy();
-    await stopApi(api);
+    await stopProcess(api);
     await admin(`drop database if exists "${database}" with (force)`);
   }
 }

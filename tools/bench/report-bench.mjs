@@ -13,7 +13,6 @@
 // BENCH_KEEP_DB=1 keeps the database for a look at the plans.
 // Writes bench/results/<date>-report-summary.json and prints a table.
 import { spawn } from 'node:child_process';
-import { readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import pg from 'pg';
@@ -24,6 +23,7 @@ import {
   callApi,
   databaseUrl,
   machineFacts,
+  memoryOf,
   waitReady,
   writeResult,
 } from './bench-support.mjs';
@@ -69,12 +69,6 @@ async function timed(fn, runs = 3) {
     times.push(performance.now() - started);
   }
   return { median_ms: Math.round(median(times)), runs_ms: times.map((ms) => Math.round(ms)), last };
-}
-
-function memoryOf(pid) {
-  const status = readFileSync(`/proc/${pid}/status`, 'utf8');
-  const field = (name) => Math.round(Number(new RegExp(`${name}:\\s+(\\d+)`).exec(status)[1]) / 1024);
-  return { rss: field('VmRSS'), peak: field('VmHWM') };
 }
 
 async function fill(db, ids) {
