@@ -5,7 +5,7 @@ import {
   HOOK_TEST_DATA_SCHEMA,
   validateJson,
 } from '@loyalty/contracts';
-import { E2eStack, startE2eStack } from '@loyalty/testing';
+import { E2eStack, HttpReceiver, signatureValid, startE2eStack, waitFor } from '@loyalty/testing';
 import {
   createAccount,
   createDatabase,
@@ -13,9 +13,7 @@ import {
   expectFailure,
   expectSuccess,
   TestAccount,
-  waitFor,
 } from './support/e2e-helpers';
-import { Receiver, signatureValid } from './support/receiver';
 
 type HookBody = {
   event_id: string;
@@ -73,7 +71,7 @@ describe('action hooks over HTTP', () => {
   let account: TestAccount;
   let other: TestAccount;
   let programId: number;
-  const receiver = new Receiver();
+  const receiver = new HttpReceiver();
 
   const call = <T>(method: string, body: object, token = account.admin) => stack.call<Envelope<T>>(method, body, token);
   const ok = async <T>(method: string, body: object, token = account.admin): Promise<T> =>
@@ -98,13 +96,13 @@ describe('action hooks over HTTP', () => {
 
   it('creates, lists, tests and deletes hooks, and shows their deliveries', async () => {
     const given = await ok<{ hook_id: number; secret: string }>('hooks/create', {
-      url: receiver.url('/crud'),
+      url: receiver.route('/crud'),
       events: ['points.accrued'],
       secret: 'my-shared-secret-0123456789',
     });
     expect(given.secret).toBe('my-shared-secret-0123456789');
     const generated = await ok<{ hook_id: number; secret: string }>('hooks/create', {
-      url: receiver.url('/generated'),
+      url: receiver.route('/generated'),
       events: ['member.registered', 'member.registered'],
     });
     expect(generated.secret).toMatch(/^whsec_[A-Za-z0-9_-]{43}$/);
@@ -117,13 +115,13 @@ describe('action hooks over HTTP', () => {
       items: [
         {
           hook_id: given.hook_id,
-          url: receiver.url('/crud'),
+          url: receiver.route('/crud'),
           events: ['points.accrued'],
           created_at: expect.any(String),
         },
         {
           hook_id: generated.hook_id,
-          url: receiver.url('/generated'),
+          url: receiver.route('/generated'),
           events: ['member.registered'],
           created_at: expect.any(String),
         },
@@ -179,7 +177,7 @@ describe('action hooks over HTTP', () => {
 
   it('refuses unknown event types, other schemes and unknown fields with error 1 and the path', async () => {
     const unknownType = expectFailure(
-      await call('hooks/create', { url: receiver.url('/x'), events: ['points.accrued', 'points.stolen'] }),
+      await call('hooks/create', { url: receiver.route('/x'), events: ['points.accrued', 'points.stolen'] }),
       400,
       1,
       'VALIDATION_FAILED',
@@ -193,7 +191,7 @@ describe('action hooks over HTTP', () => {
     );
     expect(ftp.details.fields).toEqual([{ path: 'url', message: 'must be an http or https URL' }]);
     const extra = expectFailure(
-      await call('hooks/create', { url: receiver.url('/x'), events: ['points.accrued'], retries: 3 }),
+      await call('hooks/create', { url: receiver.route('/x'), events: ['points.accrued'], retries: 3 }),
       400,
       1,
       'VALIDATION_FAILED',
@@ -203,7 +201,7 @@ describe('action hooks over HTTP', () => {
 
   it('delivers real ledger events, signed, numbered per member, with data matching their JSON Schemas', async () => {
     const { hook_id: hookId, secret } = await ok<{ hook_id: number; secret: string }>('hooks/create', {
-      url: receiver.url('/ledger'),
+      url: receiver.route('/ledger'),
       events: ['member.registered', 'points.accrued', 'points.redeemed', 'points.cancelled', 'member.deleted'],
     });
     const who = { loyalty_program_id: programId, matching: 'email', email: 'hooked@example.com' };
@@ -257,14 +255,14 @@ describe('action hooks over HTTP', () => {
 
   it('lets only the admin manage hooks, and answers 404 for another account’s hook', async () => {
     const { hook_id: hookId } = await ok<{ hook_id: number }>('hooks/create', {
-      url: receiver.url('/private'),
+      url: receiver.route('/private'),
       events: ['points.accrued'],
     });
     for (const token of [account.integration, account.read]) {
       expectFailure(await call('hooks/list', {}, token), 403, 3, 'FORBIDDEN');
       expectFailure(await call('hooks/deliveries', { hook_id: hookId }, token), 403, 3, 'FORBIDDEN');
       expectFailure(
-        await call('hooks/create', { url: receiver.url('/r'), events: ['points.accrued'] }, token),
+        await call('hooks/create', { url: receiver.route('/r'), events: ['points.accrued'] }, token),
         403,
         3,
         'FORBIDDEN',
@@ -283,7 +281,7 @@ describe('action hooks when the worker is killed in the middle of a delivery', (
   let stack: E2eStack;
   let account: TestAccount;
   let programId: number;
-  const receiver = new Receiver();
+  const receiver = new HttpReceiver();
   const NOW = Date.parse('2026-03-15T10:00:00.000Z');
 
   const setClock = (now: number) =>
@@ -310,7 +308,7 @@ describe('action hooks when the worker is killed in the middle of a delivery', (
     const created = expectSuccess(
       await stack.call<Envelope<{ hook_id: number; secret: string }>>(
         'hooks/create',
-        { url: receiver.url('/held', (index) => (index === 0 ? 'hold' : 200)), events: ['member.registered'] },
+        { url: receiver.route('/held', (index) => (index === 0 ? 'hold' : 200)), events: ['member.registered'] },
         account.admin,
       ),
     );

@@ -1,5 +1,5 @@
 import { Client } from 'pg';
-import { E2eReplica, E2eStack, findLedgerViolations, startE2eStack } from '@loyalty/testing';
+import { E2eReplica, E2eStack, findLedgerViolations, startE2eStack, waitFor } from '@loyalty/testing';
 import {
   createAccount,
   createClubProgram,
@@ -8,7 +8,6 @@ import {
   expectSuccess,
   sleep,
   TestAccount,
-  waitFor,
 } from './support/e2e-helpers';
 
 type Call = E2eStack['call'];

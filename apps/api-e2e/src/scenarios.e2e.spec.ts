@@ -1,5 +1,5 @@
 import { Client } from 'pg';
-import { E2eStack, findLedgerViolations, startE2eStack } from '@loyalty/testing';
+import { E2eStack, findLedgerViolations, HttpReceiver, signatureValid, startE2eStack, waitFor } from '@loyalty/testing';
 import {
   createAccount,
   createClubProgram,
@@ -8,9 +8,7 @@ import {
   expectSuccess,
   sleep,
   TestAccount,
-  waitFor,
 } from './support/e2e-helpers';
-import { Receiver, signatureValid } from './support/receiver';
 
 type RunView = {
   run_id: number;
@@ -31,7 +29,7 @@ describe('scenarios over HTTP: the marketing use cases, waits across restarts, k
   let programId: number;
   let db: Client;
   const promotions: Record<string, number> = {};
-  const receiver = new Receiver();
+  const receiver = new HttpReceiver();
 
   const call = <T>(method: string, body: object, token = account.integration) =>
     stack.call<Envelope<T>>(method, body, token);
@@ -220,7 +218,7 @@ describe('scenarios over HTTP: the marketing use cases, waits across restarts, k
 
   it('points expiring within 7 days ≥ 1.00: a signed message with the amount and the date; nothing for members with nothing expiring', async () => {
     const hook = await admin<{ hook_id: number; secret: string }>('hooks/create', {
-      url: receiver.url('/notify'),
+      url: receiver.route('/notify'),
       events: ['promocode.activated'],
     });
     await scenario(

@@ -1,8 +1,7 @@
 import { randomBytes } from 'node:crypto';
-import { E2eStack, startE2eStack } from '@loyalty/testing';
-import { Envelope, waitFor } from './support/e2e-helpers';
+import { E2eStack, HttpReceiver, signatureValid, startE2eStack, waitFor } from '@loyalty/testing';
+import { Envelope } from './support/e2e-helpers';
 import { findLeaks, parseLogLine } from './support/log-audit';
-import { Receiver, signatureValid } from './support/receiver';
 import { TracedCaller } from './support/traced-caller';
 
 const random = (prefix: string) => `${prefix}${randomBytes(24).toString('hex')}`;
@@ -20,7 +19,7 @@ describe('secrets never appear in logs', () => {
     ['DATABASE_URL password', databasePassword],
     ['QUOTE_SECRET', quoteSecret],
   ]);
-  const receiver = new Receiver();
+  const receiver = new HttpReceiver();
   let stack: E2eStack;
   let api: TracedCaller;
 
@@ -145,12 +144,12 @@ describe('secrets never appear in logs', () => {
         { url, events: ['member.registered'], ...(secret ? { secret } : {}) },
         admin,
       );
-    const given = await hook(receiver.url('/given'), random('whsec_given-'));
-    const generated = await hook(receiver.url('/generated'));
+    const given = await hook(receiver.route('/given'), random('whsec_given-'));
+    const generated = await hook(receiver.route('/generated'));
     // a receiver behind Basic auth, with its password in the hook's URL
     const urlPassword = random('hookpw');
     secrets.set('password in a hook URL', urlPassword);
-    const failingUrl = new URL(receiver.url('/failing', () => 500));
+    const failingUrl = new URL(receiver.route('/failing', () => 500));
     failingUrl.username = 'shop';
     failingUrl.password = urlPassword;
     const failing = await hook(failingUrl.toString(), random('whsec_failing-'));

@@ -143,15 +143,6 @@ export function sleep(ms: number): Promise<void> {
   return new Promise((resolve) => setTimeout(resolve, ms));
 }
 
-/** Polls until `condition` holds; fails after `limitMs` (a bound on the wait, not a timed assertion). */
-export async function waitFor(condition: () => Promise<boolean> | boolean, limitMs = 30_000): Promise<void> {
-  const deadline = Date.now() + limitMs;
-  while (!(await condition())) {
-    if (Date.now() > deadline) throw new Error(`condition not met within ${limitMs} ms`);
-    await sleep(100);
-  }
-}
-
 /**
  * A loyalty program `club` (UTC, RUB) on a new profile database, with the standard points currency
  * `bonus` (its `initial_balance` as given), made by the account's admin; answers the program id.

@@ -1,5 +1,4 @@
-import { ApiAnswer, E2eStack, LogLine, readAnswer } from '@loyalty/testing';
-import { waitFor } from './e2e-helpers';
+import { ApiAnswer, E2eStack, LogLine, readAnswer, waitFor } from '@loyalty/testing';
 import { parseLogLine } from './log-audit';
 
 const REQUEST_ID_HEADER = 'x-request-id';

@@ -25,7 +25,7 @@ import {
   SharedTestClock,
   writeOutboxEvents,
 } from '@loyalty/platform';
-import { createIntegrationContext, IntegrationContext } from '@loyalty/testing';
+import { createIntegrationContext, HttpReceiver, IntegrationContext, waitFor } from '@loyalty/testing';
 import { EntityManager, MikroORM } from '@mikro-orm/postgresql';
 import type { Logger } from 'pino';
 import { OutboxRelay } from '../outbox/outbox-relay';
@@ -33,7 +33,6 @@ import { OutboxSink } from '../outbox/outbox-sink';
 import { HookDeliveriesSweep } from './hook-deliveries.sweep';
 import { HookDeliveryHandler } from './hook-delivery.handler';
 import { HookDeliverySink } from './hook-delivery.sink';
-import { HookReceiver, waitFor } from './hook-receiver';
 
 const T0 = new Date('2026-03-15T10:00:00.000Z');
 const SECOND = 1000;
@@ -43,7 +42,7 @@ describe('action hooks: relay, delivery, retries, dead letters, sweep (real Post
   let clock: SharedTestClock;
   let accountId: number;
   let otherAccountId: number;
-  const receiver = new HookReceiver();
+  const receiver = new HttpReceiver();
 
   beforeAll(async () => {
     ctx = await createIntegrationContext({

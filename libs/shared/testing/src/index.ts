@@ -6,3 +6,5 @@ export * from './e2e-stack';
 export { FixedClock } from '@loyalty/kernel';
 export * from './rejection';
 export * from './ledger-invariants';
+export * from './http-receiver';
+export * from './wait-for';
