@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { EntityManager } from '@mikro-orm/postgresql';
 import { DomainError } from '@loyalty/kernel';
-import { AccountContext } from '@loyalty/platform';
+import { AccountContext, VersionedCache } from '@loyalty/platform';
 import { LoyaltyProgram } from '../entities/loyalty-program.entity';
 import { PointsCurrency } from '../entities/points-currency.entity';
 import { Promotion } from '../entities/promotion.entity';
@@ -21,7 +21,7 @@ const MAX_PROGRAMS = 1_000;
  */
 @Injectable()
 export class ProgramConfigCache {
-  private readonly snapshots = new Map<number, ProgramConfig>();
+  private readonly snapshots = new VersionedCache<number, ProgramConfig>(MAX_PROGRAMS);
 
   /** The program's configuration (404 when the program is missing or another account's). */
   async get(em: EntityManager, programId: number): Promise<ProgramConfig> {
@@ -34,12 +34,8 @@ export class ProgramConfigCache {
   }
 
   /** The configuration at `version` (read from the database by the caller), reloaded if the cache is behind. */
-  async at(em: EntityManager, programId: number, version: string): Promise<ProgramConfig> {
-    const cached = this.snapshots.get(programId);
-    if (cached && BigInt(cached.version) >= BigInt(version)) return cached;
-    const snapshot = await this.load(em, programId);
-    this.remember(programId, snapshot);
-    return snapshot;
+  at(em: EntityManager, programId: number, version: string): Promise<ProgramConfig> {
+    return this.snapshots.at(programId, version, () => this.load(em, programId));
   }
 
   /**
@@ -61,11 +57,5 @@ export class ProgramConfigCache {
       orderSegments,
       customFieldType,
     });
-  }
-
-  private remember(programId: number, snapshot: ProgramConfig): void {
-    this.snapshots.delete(programId);
-    if (this.snapshots.size >= MAX_PROGRAMS) this.snapshots.delete(this.snapshots.keys().next().value as number);
-    this.snapshots.set(programId, snapshot);
   }
 }

@@ -65,3 +65,4 @@ export * from './http/create-http-app';
 export * from './tasks/task-file-chunk.entity';
 export * from './tasks/task-files';
 export * from './tasks/download-task-file.use-case';
+export * from './cache/versioned-cache';
